@@ -1,0 +1,101 @@
+# METADATA
+# title: Compose services
+# description: |
+#   Turns a Compose file into one container record per service. The harness has already resolved `${VAR}`
+#   interpolation, `<<` merge keys and `extends` (as `docker compose config` does) before evaluation.
+package shipshape.lib.compose
+
+import data.shipshape.lib.users
+
+is_document(doc) if {
+	is_object(doc)
+	not doc.apiVersion
+	services := object.get(doc, "services", false)
+	is_services(services)
+}
+
+is_services(services) if is_object(services)
+
+# `services:` with nothing under it is an empty but valid Compose file.
+is_services(null)
+
+containers(doc) := [service_record(name, service) |
+	is_object(doc.services)
+	some name, service in doc.services
+	is_object(service)
+]
+
+service_record(name, service) := {
+	"shape": "compose",
+	"kind": "compose service",
+	"owner": name,
+	"object": concat("", ["service ", name]),
+	"name": container_name(name, service),
+	"role": "service",
+	"path": path,
+	"image": image_of(service, path),
+	"user": user_of(service, path),
+	"health_checks": [{
+		"name": "healthcheck",
+		"configured": health_check_configured(service),
+		"path": health_check_path(service, path),
+	}],
+	"limits": {
+		"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
+		"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
+	},
+	"read_only_root_fs": {
+		"enabled": object.get(service, "read_only", false) == true,
+		"path": array.concat(path, ["read_only"]),
+	},
+} if {
+	path := ["services", name]
+}
+
+container_name(name, service) := service.container_name if is_string(service.container_name)
+
+else := name
+
+# A service that only builds has no image reference to judge.
+image_of(service, path) := {"ref": service.image, "path": array.concat(path, ["image"])} if {
+	is_string(service.image)
+} else := null
+
+user_of(service, path) := {"may_be_root": true, "reason": reason, "path": array.concat(path, ["user"])} if {
+	reason := users.root_reason(object.get(service, "user", null))
+} else := {"may_be_root": false, "reason": "a non-root user is set", "path": array.concat(path, ["user"])}
+
+health_check_configured(service) := false if {
+	not is_object(object.get(service, "healthcheck", null))
+} else := false if {
+	service.healthcheck.disable == true
+} else := false if {
+	service.healthcheck.test == ["NONE"]
+} else := true
+
+health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
+	service.healthcheck.test == ["NONE"]
+} else := array.concat(path, ["healthcheck", "disable"]) if {
+	service.healthcheck.disable == true
+} else := array.concat(path, ["healthcheck"])
+
+memory_limited(service) if {
+	present(service.deploy.resources.limits.memory)
+} else if {
+	present(service.mem_limit)
+} else := false
+
+cpu_limited(service) if {
+	present(service.deploy.resources.limits.cpus)
+} else if {
+	present(service.cpus)
+} else if {
+	service.cpu_quota > 0
+} else := false
+
+present(value) if {
+	value != null
+	value != ""
+	value != 0
+	value != "0"
+}

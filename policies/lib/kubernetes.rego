@@ -1,0 +1,166 @@
+# METADATA
+# title: Kubernetes workloads
+# description: |
+#   Turns Kubernetes documents into container records: every workload kind's pod spec, the items of any
+#   `*List`, and the object under review in an AdmissionReview. Pod-level securityContext is inherited by
+#   containers unless a container overrides it.
+package shipshape.lib.kubernetes
+
+# Where each workload kind keeps its pod spec.
+pod_spec_paths := {
+	"Pod": ["spec"],
+	"Deployment": ["spec", "template", "spec"],
+	"StatefulSet": ["spec", "template", "spec"],
+	"DaemonSet": ["spec", "template", "spec"],
+	"ReplicaSet": ["spec", "template", "spec"],
+	"ReplicationController": ["spec", "template", "spec"],
+	"DeploymentConfig": ["spec", "template", "spec"],
+	"Job": ["spec", "template", "spec"],
+	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+	"PodTemplate": ["template", "spec"],
+}
+
+# Kinds whose containers are expected to keep running, and so need probes.
+long_running_kinds := {
+	"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
+	"DeploymentConfig",
+}
+
+container_fields := {"initContainers": "init", "containers": "container", "ephemeralContainers": "ephemeral"}
+
+is_document(doc) if {
+	is_object(doc)
+	is_string(doc.apiVersion)
+	is_string(doc.kind)
+}
+
+# The objects of a document with their paths: the object under review, the items of a List, or the document.
+objects(doc) := [{"object": doc.request.object, "path": ["request", "object"]}] if {
+	doc.kind == "AdmissionReview"
+	is_object(doc.request.object)
+} else := [{"object": item, "path": ["items", i]} | some i, item in doc.items; is_object(item)] if {
+	endswith(doc.kind, "List")
+} else := [{"object": doc, "path": []}]
+
+containers(doc) := [record |
+	some entry in objects(doc)
+	some record in workload_containers(entry.object, entry.path)
+]
+
+workload_containers(workload, prefix) := [container_record(workload, pod_spec, spec_path, field, i, container) |
+	relative := pod_spec_paths[workload.kind]
+	pod_spec := object.get(workload, relative, null)
+	is_object(pod_spec)
+	spec_path := array.concat(prefix, relative)
+	some field, _ in container_fields
+	some i, container in object.get(pod_spec, field, [])
+	is_object(container)
+]
+
+container_record(workload, pod_spec, spec_path, field, i, container) := {
+	"shape": "kubernetes",
+	"kind": workload.kind,
+	"owner": owner_name(workload),
+	"object": concat("/", [workload.kind, owner_name(workload)]),
+	"name": name_of(container),
+	"role": role,
+	"path": path,
+	"image": image_of(container, path),
+	"user": run_as(security_context(pod_spec), security_context(container), spec_path, path),
+	"health_checks": health_checks(container, path, workload.kind, role),
+	"limits": limits(container, path, role),
+	"read_only_root_fs": {
+		"enabled": object.get(security_context(container), "readOnlyRootFilesystem", false) == true,
+		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
+	},
+} if {
+	path := array.concat(spec_path, [field, i])
+	role := container_role(field, container)
+}
+
+# A native sidecar is an init container that restarts always: it runs for the pod's whole life.
+container_role(field, container) := "sidecar" if {
+	field == "initContainers"
+	container.restartPolicy == "Always"
+} else := container_fields[field]
+
+owner_name(workload) := workload.metadata.name if {
+	is_string(workload.metadata.name)
+} else := workload.metadata.generateName if {
+	is_string(workload.metadata.generateName)
+} else := "(unnamed)"
+
+name_of(container) := container.name if is_string(container.name)
+
+else := "(unnamed)"
+
+image_of(container, path) := {"ref": container.image, "path": array.concat(path, ["image"])} if {
+	is_string(container.image)
+} else := null
+
+security_context(x) := x.securityContext if is_object(x.securityContext)
+
+else := {}
+
+# A numeric user id; numeric strings count too, as a YAML author may quote them.
+uid(context) := context.runAsUser if {
+	is_number(context.runAsUser)
+} else := to_number(context.runAsUser) if {
+	is_string(context.runAsUser)
+	regex.match(`^[0-9]+$`, context.runAsUser)
+}
+
+# Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;
+# without a non-zero uid, runAsNonRoot must be true (the container's value wins over the pod's).
+run_as(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
+	uid(context) == 0
+} else := verdict(false, "runAsUser is not 0", path, "runAsUser") if {
+	uid(context)
+} else := verdict(true, "the pod's runAsUser is 0", spec_path, "runAsUser") if {
+	uid(pod_context) == 0
+} else := verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
+	uid(pod_context)
+} else := verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
+	context.runAsNonRoot == false
+} else := verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
+	context.runAsNonRoot == true
+} else := verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
+	pod_context.runAsNonRoot == true
+} else := verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
+	pod_context.runAsNonRoot == false
+} else := verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
+
+verdict(may_be_root, reason, owner_path, field) := {
+	"may_be_root": may_be_root,
+	"reason": reason,
+	"path": array.concat(owner_path, ["securityContext", field]),
+}
+
+probe_names := ["livenessProbe", "readinessProbe"]
+
+# Probes a long-running container needs. Jobs, CronJobs and ordinary init containers run to completion;
+# ephemeral containers cannot have probes at all.
+health_checks(container, path, kind, role) := [{
+	"name": name,
+	"configured": is_object(object.get(container, name, null)),
+	"path": array.concat(path, [name]),
+} |
+	some name in probe_names
+] if {
+	kind in long_running_kinds
+	role in {"container", "sidecar"}
+} else := []
+
+# Ephemeral containers cannot set resources, so limits do not apply to them.
+limits(container, path, role) := null if {
+	role == "ephemeral"
+} else := {resource: limit |
+	some resource in ["memory", "cpu"]
+	limit := {"set": limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
+}
+
+limit_set(container, resource) if {
+	value := container.resources.limits[resource]
+	value != null
+	value != ""
+} else := false

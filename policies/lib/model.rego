@@ -1,0 +1,43 @@
+# METADATA
+# title: Container model
+# description: |
+#   Every input shape normalised into one list of container records. Rules read only `containers`;
+#   a new shape (a Dockerfile, say) is a new library that yields the same records, and no rule changes.
+#
+#   A record holds:
+#   - shape: kubernetes | compose | docker
+#   - kind: the owner's kind (Deployment, compose service, container, image, ...)
+#   - object: how the owner is named in messages (Deployment/web, service web, container /web)
+#   - owner, name: owner name and container name
+#   - role: container | init | sidecar | ephemeral | service | image
+#   - path: where the container stands in the document (a list of keys and indexes)
+#   - image: {ref, path}, or null when there is no image to judge (a Compose service that only builds)
+#   - user: {may_be_root, reason, path}
+#   - health_checks: the checks a long-running container needs, each {name, configured, path}; [] when exempt
+#   - limits: {memory: {set, path}, cpu: {set, path}}, or null where limits cannot be expressed
+#   - read_only_root_fs: {enabled, path}, or null where it cannot be expressed
+#   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
+package shipshape.lib.model
+
+import data.shipshape.lib.compose
+import data.shipshape.lib.docker
+import data.shipshape.lib.kubernetes
+
+# The shape of the input document; undefined when no shape recognises it (the document is skipped).
+shape := "kubernetes" if {
+	kubernetes.is_document(input)
+} else := "compose" if {
+	compose.is_document(input)
+} else := "docker" if {
+	docker.is_document(input)
+}
+
+default containers := []
+
+containers := kubernetes.containers(input) if {
+	shape == "kubernetes"
+} else := compose.containers(input) if {
+	shape == "compose"
+} else := docker.containers(input) if {
+	shape == "docker"
+}

@@ -1,0 +1,73 @@
+package shipshape.lib.model_test
+
+import data.shipshape.lib.model
+import data.shipshape.test.fixtures_test as fx
+
+shape_of(doc) := shape if {
+	shape := model.shape with input as doc
+} else := "skipped"
+
+containers_of(doc) := containers if {
+	containers := model.containers with input as doc
+}
+
+test_shapes_are_recognised if {
+	shape_of(fx.deployment({"containers": [fx.container]})) == "kubernetes"
+	shape_of(fx.compose(fx.service)) == "compose"
+	shape_of([fx.inspect_container]) == "docker"
+	shape_of(fx.inspect_container) == "docker"
+	shape_of(fx.inspect_image) == "docker"
+}
+
+test_empty_inspect_array_is_docker_with_no_containers if {
+	shape_of([]) == "docker"
+	containers_of([]) == []
+}
+
+test_empty_compose_services_is_compose if {
+	shape_of({"services": null}) == "compose"
+	containers_of({"services": null}) == []
+}
+
+test_unrecognised_documents_are_skipped if {
+	every doc in [{"foo": 1}, [1, 2], "text", {"services": "web"}, [{"Config": {}}], {"Config": {}}, null] {
+		shape_of(doc) == "skipped"
+	}
+}
+
+test_kubernetes_non_workloads_have_no_containers if {
+	containers_of({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"}, "spec": {}}) == []
+	containers_of({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}) == []
+}
+
+test_container_records_name_their_owner if {
+	[c] := containers_of(fx.cron_job({"containers": [fx.container]}))
+	c.object == "CronJob/nightly"
+	c.path == ["spec", "jobTemplate", "spec", "template", "spec", "containers", 0]
+	[d] := containers_of([fx.inspect_container])
+	d.object == "container /web"
+	d.name == "web"
+	[i] := containers_of(fx.inspect_image)
+	i.object == "image registry.example.com/app:1.4.2"
+}
+
+test_generate_name_and_unnamed_owners if {
+	pod := json.remove(fx.pod({"containers": [json.remove(fx.container, ["name"])]}), ["metadata/name"])
+	[c] := containers_of(object.union(pod, {"metadata": {"generateName": "web-"}}))
+	c.object == "Pod/web-"
+	c.name == "(unnamed)"
+	[d] := containers_of(pod)
+	d.object == "Pod/(unnamed)"
+}
+
+test_compose_container_name_is_used if {
+	[c] := containers_of(fx.compose(fx.service_with({"container_name": "web-1"})))
+	c.name == "web-1"
+	c.object == "service web"
+}
+
+test_list_skips_non_object_items if {
+	doc := {"apiVersion": "v1", "kind": "List", "items": [1, fx.pod({"containers": [fx.container]})]}
+	[c] := containers_of(doc)
+	c.path == ["items", 1, "spec", "containers", 0]
+}

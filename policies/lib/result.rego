@@ -1,0 +1,35 @@
+# METADATA
+# title: Findings
+# description: |
+#   Findings are built here, from the rule's own METADATA (rego.metadata.chain()), so a rule's id and level are
+#   written once. The harness joins the rest of the catalog (title, severity, remediation) by id.
+package shipshape.lib.result
+
+# The annotations of the rule package: the entry of the chain whose custom block carries the id.
+rule_annotations(chain) := [entry.annotations |
+	some entry in chain
+	entry.annotations.custom.id
+][0]
+
+finding(chain, container, message, field) := {
+	"rule": rule_annotations(chain).custom.id,
+	"level": rule_annotations(chain).custom.level,
+	"message": message,
+	"object": container.object,
+	"container": container.name,
+	"path": container.path,
+	"field": field,
+}
+
+# Conftest reads `deny` and `warn` sets of objects with a `msg` in every package (SPEC §6).
+messages(findings, level) := {{"msg": f.message, "rule": f.rule} |
+	some f in findings
+	f.level == level
+}
+
+# "container app of Deployment/web", or "service web" when the owner and the container are one thing.
+subject(container) := container.object if {
+	container.role in {"service", "image"}
+} else := container.object if {
+	container.kind == "container"
+} else := concat("", ["container ", container.name, " of ", container.object])

@@ -1,0 +1,26 @@
+# METADATA
+# title: Docker-style user strings
+# description: |
+#   `Config.User` in docker inspect and `user` in Compose share one syntax: `user`, `uid`, `user:group` or
+#   `uid:gid`. Only the user part decides who the process runs as; a root group alone is not root.
+package shipshape.lib.users
+
+# The user part of a user value, as a string. Compose allows a bare number (`user: 1000`).
+user_part(value) := format_int(value, 10) if {
+	is_number(value)
+} else := trim_space(split(value, ":")[0]) if {
+	is_string(value)
+}
+
+# The reason a user value lets the container run as root; undefined when it does not.
+root_reason(value) := "no user is set, so it runs as root" if {
+	not user_part(value)
+} else := "no user is set, so it runs as root" if {
+	user_part(value) == ""
+} else := concat("", ["its user is \"", user_string(value), "\""]) if {
+	user_part(value) in {"root", "0"}
+}
+
+user_string(value) := value if is_string(value)
+
+user_string(value) := format_int(value, 10) if is_number(value)

@@ -1,0 +1,36 @@
+# METADATA
+# title: Long-running containers need a health check
+# description: |
+#   Without a health check, a container that hangs or deadlocks looks healthy: nothing restarts it and load
+#   balancers keep sending it traffic. Docker and Compose need a working HEALTHCHECK; Kubernetes workloads
+#   need both a livenessProbe (restart when stuck) and a readinessProbe (no traffic until ready), one finding
+#   per missing probe. Jobs, CronJobs, ordinary init containers and ephemeral containers are exempt; native
+#   sidecars (init containers with `restartPolicy: Always`) are not.
+# custom:
+#   id: healthcheck-required
+#   severity: medium
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 4.6 (Ensure that HEALTHCHECK instructions have been added to container images)
+#   remediation:
+#     docker: >-
+#       Add a `HEALTHCHECK CMD ...` to the image or run with `--health-cmd`; do not pass `--no-healthcheck`.
+#     compose: >-
+#       Add `healthcheck:` with a `test:` to the service; remove `disable: true` and `test: ["NONE"]`.
+#     kubernetes: >-
+#       Add a `livenessProbe` and a `readinessProbe` (httpGet, tcpSocket, grpc or exec) to the container.
+package shipshape.rules.healthcheck_required
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, check.path) if {
+	some container in model.containers
+	some check in container.health_checks
+	not check.configured
+	message := concat("", [result.subject(container), " has no working ", check.name])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

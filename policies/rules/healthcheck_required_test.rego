@@ -1,0 +1,84 @@
+package shipshape.rules.healthcheck_required_test
+
+import data.shipshape.rules.healthcheck_required
+import data.shipshape.test.fixtures_test as fx
+
+findings(doc) := [f | some f in result] if {
+	result := healthcheck_required.findings with input as doc
+}
+
+no_probes := fx.container_without(["livenessProbe", "readinessProbe"])
+
+test_compliant_documents_pass if {
+	every doc in fx.compliant_documents {
+		count(findings(doc)) == 0
+	}
+}
+
+test_kubernetes_one_finding_per_missing_probe if {
+	found := findings(fx.deployment({"containers": [no_probes]}))
+	{f.field | some f in found} == {
+		["spec", "template", "spec", "containers", 0, "livenessProbe"],
+		["spec", "template", "spec", "containers", 0, "readinessProbe"],
+	}
+	[f] := findings(fx.pod({"containers": [fx.container_without(["readinessProbe"])]}))
+	f.message == "container app of Pod/web has no working readinessProbe"
+}
+
+test_kubernetes_long_running_kinds_need_probes if {
+	every kind in ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"] {
+		count(findings(fx.workload(kind, {"containers": [no_probes]}))) == 2
+	}
+}
+
+test_kubernetes_jobs_and_cron_jobs_are_exempt if {
+	count(findings(fx.workload("Job", {"containers": [no_probes]}))) == 0
+	count(findings(fx.cron_job({"containers": [no_probes]}))) == 0
+}
+
+test_kubernetes_plain_init_containers_are_exempt if {
+	count(findings(fx.pod({"containers": [fx.container], "initContainers": [no_probes]}))) == 0
+}
+
+test_kubernetes_native_sidecars_need_probes if {
+	sidecar := object.union(no_probes, {"name": "proxy", "restartPolicy": "Always"})
+	found := findings(fx.pod({"containers": [fx.container], "initContainers": [sidecar]}))
+	count(found) == 2
+	every f in found {
+		f.container == "proxy"
+	}
+}
+
+test_kubernetes_ephemeral_containers_are_exempt if {
+	count(findings(fx.pod({"containers": [fx.container], "ephemeralContainers": [no_probes]}))) == 0
+}
+
+test_compose_missing_healthcheck_fails if {
+	[f] := findings(fx.compose(fx.service_without(["healthcheck"])))
+	f.field == ["services", "web", "healthcheck"]
+	f.message == "service web has no working healthcheck"
+}
+
+test_compose_disabled_healthcheck_fails if {
+	[f] := findings(fx.compose(fx.service_with({"healthcheck": {"disable": true}})))
+	f.field == ["services", "web", "healthcheck", "disable"]
+	[g] := findings(fx.compose(fx.service_with({"healthcheck": {"test": ["NONE"]}})))
+	g.field == ["services", "web", "healthcheck", "test"]
+}
+
+test_inspect_missing_healthcheck_fails if {
+	[f] := findings([fx.inspect_container_without(["Config/Healthcheck"])])
+	f.field == [0, "Config", "Healthcheck"]
+	count(findings(fx.inspect_container_with({"Config": {"Healthcheck": null}}))) == 1
+	count(findings(fx.inspect_container_with({"Config": {"Healthcheck": {"Test": []}}}))) == 1
+}
+
+test_inspect_disabled_healthcheck_fails if {
+	[f] := findings(fx.inspect_container_with({"Config": {"Healthcheck": {"Test": ["NONE"]}}}))
+	f.field == ["Config", "Healthcheck", "Test"]
+}
+
+test_image_inspect_healthcheck if {
+	count(findings(fx.inspect_image_without(["Config/Healthcheck"]))) == 1
+	count(findings(fx.inspect_image_with({"Config": {"Healthcheck": {"Test": ["NONE"]}}}))) == 1
+}

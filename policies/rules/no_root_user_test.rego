@@ -1,0 +1,171 @@
+package shipshape.rules.no_root_user_test
+
+import data.shipshape.rules.no_root_user
+import data.shipshape.test.fixtures_test as fx
+
+findings(doc) := [f | some f in result] if {
+	result := no_root_user.findings with input as doc
+}
+
+reasons(doc) := [f.message | some f in findings(doc)]
+
+test_compliant_documents_pass if {
+	every doc in fx.compliant_documents {
+		count(findings(doc)) == 0
+	}
+}
+
+# Kubernetes
+
+test_kubernetes_run_as_user_zero_fails if {
+	doc := fx.deployment({"containers": [fx.container_with({"securityContext": {"runAsUser": 0}})]})
+	[f] := findings(doc)
+	f.rule == "no-root-user"
+	f.level == "deny"
+	f.object == "Deployment/web"
+	f.container == "app"
+	f.path == ["spec", "template", "spec", "containers", 0]
+	f.field == ["spec", "template", "spec", "containers", 0, "securityContext", "runAsUser"]
+	f.message == "container app of Deployment/web may run as root: runAsUser is 0"
+}
+
+test_kubernetes_run_as_user_zero_fails_under_run_as_non_root_true if {
+	container := fx.container_with({"securityContext": {"runAsNonRoot": true, "runAsUser": 0}})
+	count(findings(fx.pod({"containers": [container]}))) == 1
+}
+
+test_kubernetes_security_context_absent_fails if {
+	doc := fx.pod({"containers": [fx.container_without(["securityContext"])]})
+	[f] := findings(doc)
+	f.field == ["spec", "containers", 0, "securityContext", "runAsNonRoot"]
+	endswith(f.message, "neither runAsNonRoot: true nor a non-zero runAsUser is set")
+}
+
+test_kubernetes_pod_run_as_non_root_is_inherited if {
+	container := fx.container_without(["securityContext/runAsNonRoot", "securityContext/runAsUser"])
+	count(findings(fx.pod({"securityContext": {"runAsNonRoot": true}, "containers": [container]}))) == 0
+}
+
+test_kubernetes_pod_run_as_user_is_inherited if {
+	container := fx.container_without(["securityContext/runAsNonRoot", "securityContext/runAsUser"])
+	count(findings(fx.pod({"securityContext": {"runAsUser": 1000}, "containers": [container]}))) == 0
+	[f] := findings(fx.pod({"securityContext": {"runAsUser": 0}, "containers": [container]}))
+	f.field == ["spec", "securityContext", "runAsUser"]
+}
+
+test_kubernetes_container_run_as_user_overrides_pod if {
+	container := fx.container_with({"securityContext": {"runAsUser": 0}})
+	count(findings(fx.pod({"securityContext": {"runAsUser": 1000}, "containers": [container]}))) == 1
+	safe := fx.container_with({"securityContext": {"runAsNonRoot": false, "runAsUser": 1000}})
+	count(findings(fx.pod({"securityContext": {"runAsUser": 0}, "containers": [safe]}))) == 0
+}
+
+test_kubernetes_container_run_as_non_root_false_overrides_pod if {
+	container := fx.container_with({"securityContext": {"runAsNonRoot": false}})
+	without_uid := json.remove(container, ["securityContext/runAsUser"])
+	[f] := findings(fx.pod({"securityContext": {"runAsNonRoot": true}, "containers": [without_uid]}))
+	endswith(f.message, "runAsNonRoot is false")
+}
+
+test_kubernetes_pod_run_as_non_root_false_fails if {
+	container := fx.container_without(["securityContext/runAsNonRoot", "securityContext/runAsUser"])
+	[f] := findings(fx.pod({"securityContext": {"runAsNonRoot": false}, "containers": [container]}))
+	f.field == ["spec", "securityContext", "runAsNonRoot"]
+}
+
+test_kubernetes_quoted_uid_counts_as_number if {
+	container := fx.container_with({"securityContext": {"runAsUser": "0"}})
+	count(findings(fx.pod({"containers": [container]}))) == 1
+}
+
+test_kubernetes_init_and_ephemeral_containers_are_checked if {
+	root := fx.container_without(["securityContext"])
+	doc := fx.pod({
+		"containers": [fx.container],
+		"initContainers": [object.union(root, {"name": "setup"})],
+		"ephemeralContainers": [object.union(root, {"name": "debug"})],
+	})
+	{f.container | some f in findings(doc)} == {"setup", "debug"}
+}
+
+test_kubernetes_every_workload_kind_is_checked if {
+	root := fx.container_without(["securityContext"])
+	every kind in ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"] {
+		count(findings(fx.workload(kind, {"containers": [root]}))) == 1
+	}
+}
+
+test_kubernetes_cron_jobs_and_pod_templates_are_checked if {
+	root := fx.container_without(["securityContext"])
+	count(findings(fx.cron_job({"containers": [root]}))) == 1
+	template := {
+		"apiVersion": "v1",
+		"kind": "PodTemplate",
+		"metadata": {"name": "t"},
+		"template": {"spec": {"containers": [root]}},
+	}
+	count(findings(template)) == 1
+}
+
+test_kubernetes_list_items_are_checked if {
+	root := fx.container_without(["securityContext"])
+	items := [fx.pod({"containers": [fx.container]}), fx.pod({"containers": [root]})]
+	doc := {"apiVersion": "v1", "kind": "List", "items": items}
+	[f] := findings(doc)
+	f.path == ["items", 1, "spec", "containers", 0]
+}
+
+test_kubernetes_admission_review_object_is_checked if {
+	root := fx.container_without(["securityContext"])
+	doc := {
+		"apiVersion": "admission.k8s.io/v1",
+		"kind": "AdmissionReview",
+		"request": {"uid": "1", "object": fx.deployment({"containers": [root]})},
+	}
+	[f] := findings(doc)
+	f.path == ["request", "object", "spec", "template", "spec", "containers", 0]
+}
+
+# Compose
+
+test_compose_root_user_fails if {
+	every user in ["root", "0", 0, "0:1000", "root:root", ""] {
+		count(findings(fx.compose(fx.service_with({"user": user})))) == 1
+	}
+}
+
+test_compose_non_root_user_passes if {
+	every user in ["10001", 10001, "1000:0", "daemon", "app:app"] {
+		count(findings(fx.compose(fx.service_with({"user": user})))) == 0
+	}
+}
+
+test_compose_user_absent_fails if {
+	[f] := findings(fx.compose(fx.service_without(["user"])))
+	f.object == "service web"
+	f.field == ["services", "web", "user"]
+	f.message == "service web may run as root: no user is set, so it runs as root"
+}
+
+# docker inspect
+
+test_inspect_root_user_fails if {
+	every user in ["", "root", "0", "0:1000", "root:root"] {
+		count(findings([fx.inspect_container_with({"Config": {"User": user}})])) == 1
+	}
+}
+
+test_inspect_named_user_passes if {
+	count(findings([fx.inspect_container_with({"Config": {"User": "daemon"}})])) == 0
+}
+
+test_inspect_user_absent_fails if {
+	[f] := findings([fx.inspect_container_without(["Config/User"])])
+	f.object == "container /web"
+	f.field == [0, "Config", "User"]
+}
+
+test_image_inspect_root_user_fails if {
+	count(findings(fx.inspect_image_with({"Config": {"User": "0"}}))) == 1
+	count(findings(fx.inspect_image_without(["Config/User"]))) == 1
+}

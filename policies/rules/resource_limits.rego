@@ -1,0 +1,43 @@
+# METADATA
+# title: Containers need memory and CPU limits
+# description: |
+#   A container without limits can take all the memory or CPU of its host and starve its neighbours; a memory
+#   leak then becomes an outage of the node. One finding per missing resource. Which resources are required is
+#   the parameter `resources` (default `["memory", "cpu"]`). Images and Kubernetes ephemeral containers cannot
+#   carry limits and are not checked.
+# custom:
+#   id: resource-limits
+#   severity: medium
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.10 (Ensure that the memory usage for containers is limited)
+#     - CIS Docker Benchmark 5.11 (Ensure that CPU priority is set appropriately on containers)
+#   parameters:
+#     resources: Resources that must be limited, a subset of ["memory", "cpu"].
+#   remediation:
+#     docker: >-
+#       Run with `--memory 512m --cpus 1` (or `--cpu-quota`).
+#     compose: >-
+#       Set `deploy.resources.limits.memory` and `.cpus` (legacy `mem_limit` and `cpus` are accepted).
+#     kubernetes: >-
+#       Set `resources.limits.memory` and `resources.limits.cpu` on every container, init containers too.
+package shipshape.rules.resource_limits
+
+import data.shipshape.lib.model
+import data.shipshape.lib.params
+import data.shipshape.lib.result
+
+required_resources := params.param("resource-limits", "resources", ["memory", "cpu"])
+
+findings contains result.finding(rego.metadata.chain(), container, message, limit.path) if {
+	some container in model.containers
+	container.limits != null
+	some resource in required_resources
+	limit := container.limits[resource]
+	not limit.set
+	message := concat("", [result.subject(container), " has no ", resource, " limit"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,92 @@
+# METADATA
+# title: Test fixtures
+# description: Compliant documents of every shape; tests patch one field to make them violate one rule.
+package shipshape.test.fixtures_test
+
+container := {
+	"name": "app",
+	"image": "registry.example.com/app:1.4.2",
+	"securityContext": {"runAsNonRoot": true, "runAsUser": 10001, "readOnlyRootFilesystem": true},
+	"resources": {"limits": {"memory": "256Mi", "cpu": "500m"}},
+	"livenessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+	"readinessProbe": {"httpGet": {"path": "/ready", "port": 8080}},
+}
+
+# The compliant container with a patch merged in (object.union is recursive).
+container_with(patch) := object.union(container, patch)
+
+# The compliant container without the fields at the given JSON pointers ("securityContext/runAsUser").
+container_without(pointers) := json.remove(container, pointers)
+
+pod(spec) := {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web"}, "spec": spec}
+
+workload(kind, spec) := {
+	"apiVersion": "apps/v1",
+	"kind": kind,
+	"metadata": {"name": "web"},
+	"spec": {"template": {"spec": spec}},
+}
+
+deployment(spec) := workload("Deployment", spec)
+
+cron_job(spec) := {
+	"apiVersion": "batch/v1",
+	"kind": "CronJob",
+	"metadata": {"name": "nightly"},
+	"spec": {"schedule": "0 3 * * *", "jobTemplate": {"spec": {"template": {"spec": spec}}}},
+}
+
+service := {
+	"image": "registry.example.com/app:1.4.2",
+	"user": "10001",
+	"read_only": true,
+	"healthcheck": {"test": ["CMD", "wget", "-q", "--spider", "http://localhost:8080/healthz"]},
+	"deploy": {"resources": {"limits": {"memory": "256M", "cpus": "0.5"}}},
+}
+
+service_with(patch) := object.union(service, patch)
+
+service_without(pointers) := json.remove(service, pointers)
+
+compose(service_definition) := {"services": {"web": service_definition}}
+
+inspect_container := {
+	"Id": "4f0c1b2a",
+	"Name": "/web",
+	"Config": {
+		"User": "10001",
+		"Image": "registry.example.com/app:1.4.2",
+		"Healthcheck": {"Test": ["CMD-SHELL", "wget -q --spider http://localhost:8080/healthz"]},
+	},
+	"HostConfig": {"Memory": 268435456, "NanoCpus": 500000000, "CpuQuota": 0, "ReadonlyRootfs": true},
+}
+
+inspect_container_with(patch) := object.union(inspect_container, patch)
+
+inspect_container_without(pointers) := json.remove(inspect_container, pointers)
+
+inspect_image := {
+	"Id": "sha256:9b2a3c4d5e6f",
+	"RepoTags": ["registry.example.com/app:1.4.2"],
+	"RepoDigests": [],
+	"RootFS": {"Type": "layers"},
+	"Config": {
+		"User": "10001",
+		"Healthcheck": {"Test": ["CMD-SHELL", "wget -q --spider http://localhost:8080/healthz"]},
+	},
+}
+
+inspect_image_with(patch) := object.union(inspect_image, patch)
+
+inspect_image_without(pointers) := json.remove(inspect_image, pointers)
+
+# Every compliant document, for tests that a rule stays silent on each shape.
+compliant_documents := [
+	pod({"containers": [container]}),
+	deployment({"containers": [container]}),
+	cron_job({"containers": [container], "restartPolicy": "OnFailure"}),
+	compose(service),
+	[inspect_container],
+	inspect_container,
+	inspect_image,
+]
