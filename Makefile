@@ -1,0 +1,93 @@
+# shipshape: build the WASM policy bundle and the TypeScript harness, and run every check.
+# Go tools (OPA, conftest, Regal) are pinned in tools/go.mod and tools/regal/go.mod and built into .tools/bin.
+
+BIN       := .tools/bin
+OPA       := $(BIN)/opa
+CONFTEST  := $(BIN)/conftest
+REGAL     := $(BIN)/regal
+REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
+REGO_ALL  := $(shell find policies -name '*.rego')
+TS_SRC    := $(shell find harness/src -name '*.ts')
+OUT       := dist/policy
+CAPS      := policies/capabilities.json
+MIN_COVERAGE := 90
+
+.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego test-rego typecheck test-ts \
+        demo docs capabilities clean
+
+all: build
+
+# --- pinned Go tools -------------------------------------------------------------------------------------
+$(OPA) $(CONFTEST) &: tools/go.mod tools/go.sum
+	cd tools && go build -o ../$(BIN)/ github.com/open-policy-agent/opa github.com/open-policy-agent/conftest
+
+$(REGAL): tools/regal/go.mod tools/regal/go.sum
+	cd tools/regal && go build -o ../../$(BIN)/ github.com/open-policy-agent/regal
+
+tools: $(OPA) $(CONFTEST) $(REGAL)
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+# --- build -----------------------------------------------------------------------------------------------
+build: policy lib
+
+policy: $(OUT)/policy.wasm $(OUT)/catalog.json
+
+# The capabilities file makes a builtin the WASM runtime lacks a compile error here.
+$(OUT)/policy.wasm: $(REGO) $(CAPS) $(OPA)
+	@mkdir -p $(OUT)
+	$(OPA) build -t wasm -e shipshape/main/report --capabilities $(CAPS) \
+	  --ignore '*_test.rego' --ignore capabilities.json -o $(OUT)/bundle.tar.gz policies
+	tar -xzf $(OUT)/bundle.tar.gz -C $(OUT) /policy.wasm 2>/dev/null || tar -xzf $(OUT)/bundle.tar.gz -C $(OUT) policy.wasm
+	rm -f $(OUT)/bundle.tar.gz
+	@touch $@
+
+$(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA)
+	@mkdir -p $(OUT)
+	$(OPA) inspect -a -f json policies | node scripts/catalog.mjs $@
+
+lib: dist/lib/index.js
+
+dist/lib/index.js: $(TS_SRC) tsconfig.json tsconfig.build.json node_modules/.package-lock.json
+	npx tsc -p tsconfig.build.json
+	@touch $@
+
+# Regenerate policies/capabilities.json after an OPA or opa-wasm upgrade.
+capabilities: $(OPA) node_modules/.package-lock.json
+	node scripts/capabilities.mjs $(OPA) "$$(cd tools && go list -m -f '{{.Dir}}' github.com/open-policy-agent/opa)"
+
+docs: build
+	npx tsx harness/scripts/rule-docs.ts
+
+# --- checks ----------------------------------------------------------------------------------------------
+test: fmt-rego check-rego lint-rego test-rego typecheck build test-ts
+
+fmt-rego: $(OPA)
+	@out=$$($(OPA) fmt -l policies); if [ -n "$$out" ]; then echo "opa fmt would change:"; echo "$$out"; exit 1; fi
+
+check-rego: $(OPA)
+	$(OPA) check --strict --capabilities $(CAPS) --ignore capabilities.json policies
+
+lint-rego: $(REGAL)
+	$(REGAL) lint policies
+
+test-rego: $(OPA)
+	$(OPA) test policies --ignore capabilities.json
+	@cov=$$($(OPA) test --coverage policies --ignore capabilities.json | node -e \
+	  'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).coverage.toFixed(1)))'); \
+	echo "Rego coverage: $$cov% (minimum $(MIN_COVERAGE)%)"; \
+	node -e "process.exit($$cov >= $(MIN_COVERAGE) ? 0 : 1)"
+
+typecheck: node_modules/.package-lock.json
+	npx tsc --noEmit
+
+test-ts: build $(CONFTEST)
+	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
+
+# The README's first command: shipshape checking the bundled examples (exit 1: the bad ones fail).
+demo: build
+	node bin/shipshape.js check inputs/ || true
+
+clean:
+	rm -rf dist

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Reads `opa inspect -a -f json policies` on stdin and writes the rule catalog (one entry per rule package
+// with a custom.id) to the path given as the first argument. Fails when a rule lacks any field the product
+// promises (SPEC §3): an incomplete METADATA block breaks the build, not the reference doc.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const SEVERITIES = ["critical", "high", "medium", "low"];
+const LEVELS = ["deny", "warn"];
+const SHAPES = ["kubernetes", "compose", "docker"];
+
+const out = process.argv[2];
+const inspected = JSON.parse(readFileSync(0, "utf8"));
+const problems = [];
+const rules = [];
+
+for (const entry of inspected.annotations ?? []) {
+  const a = entry.annotations;
+  const id = a?.custom?.id;
+  if (!id || a.scope !== "package") continue;
+  const where = `${entry.location?.file ?? "?"} (${id})`;
+  const need = (ok, what) => ok || problems.push(`${where}: ${what}`);
+  need(typeof a.title === "string" && a.title.length > 0, "missing title");
+  need(typeof a.description === "string" && a.description.length > 0, "missing description");
+  need(SEVERITIES.includes(a.custom.severity), `severity must be one of ${SEVERITIES.join(", ")}`);
+  need(LEVELS.includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
+  const remediation = a.custom.remediation ?? {};
+  need(SHAPES.some((s) => typeof remediation[s] === "string"), "missing remediation (per shape)");
+  rules.push({
+    id,
+    title: a.title,
+    severity: a.custom.severity,
+    level: a.custom.level,
+    description: a.description.trim(),
+    remediation,
+    references: a.custom.references ?? [],
+    parameters: a.custom.parameters ?? {},
+    package: entry.path.map((p) => p.value).slice(1).join("."),
+  });
+}
+
+const ids = rules.map((r) => r.id);
+for (const id of new Set(ids)) if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`duplicate rule id ${id}`);
+if (rules.length === 0) problems.push("no rules found");
+if (problems.length > 0) {
+  console.error(`rule METADATA is incomplete:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+rules.sort((a, b) => a.id.localeCompare(b.id));
+writeFileSync(out, JSON.stringify({ version: 1, rules }, null, 2) + "\n");
+console.log(`${out}: ${rules.length} rules`);
