@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { run } from "../dist/lib/cli/main.js";
+
+const readStdin = async () => {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+const code = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readStdin,
+});
+process.exitCode = code;

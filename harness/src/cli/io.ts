@@ -1,0 +1,7 @@
+/** What the CLI touches of its process, so tests can run it in-process. */
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  readStdin(): Promise<string>;
+}

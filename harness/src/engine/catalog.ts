@@ -1,0 +1,33 @@
+/** The rule catalog: what the build extracted from every rule's METADATA (scripts/catalog.mjs). */
+export type Severity = "critical" | "high" | "medium" | "low";
+export type Level = "deny" | "warn";
+export type Shape = "kubernetes" | "compose" | "docker";
+
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  level: Level;
+  description: string;
+  remediation: Partial<Record<Shape, string>>;
+  references: string[];
+  parameters: Record<string, string>;
+  package: string;
+}
+
+export interface Catalog {
+  version: 1;
+  rules: Rule[];
+}
+
+export function parseCatalog(json: unknown): Catalog {
+  const catalog = json as Catalog;
+  if (catalog?.version !== 1 || !Array.isArray(catalog.rules)) {
+    throw new TypeError("not a shipshape rule catalog (version 1)");
+  }
+  return catalog;
+}
+
+export function rulesById(catalog: Catalog): Map<string, Rule> {
+  return new Map(catalog.rules.map((rule) => [rule.id, rule]));
+}

@@ -1,0 +1,61 @@
+import { loadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { PolicyError } from "../errors.js";
+import type { Level, Shape } from "./catalog.js";
+
+/** A path into a document: object keys and array indexes, as the Rego model reports them. */
+export type DocumentPath = Array<string | number>;
+
+/** A finding as the policy returns it, before it is located in the source and joined with the catalog. */
+export interface PolicyFinding {
+  rule: string;
+  level: Level;
+  message: string;
+  object: string;
+  container: string;
+  /** Where the container stands in the document. */
+  path: DocumentPath;
+  /** The field a fix would touch; it may be absent from the document. */
+  field: DocumentPath;
+}
+
+export interface PolicyResult {
+  /** null when no shape recognises the document: it is skipped, not an error. */
+  shape: Shape | null;
+  findings: PolicyFinding[];
+}
+
+const ENTRYPOINT = "shipshape/main/report";
+
+/**
+ * The compiled policy, instantiated once. Evaluation is synchronous, so calls never interleave inside one
+ * instance; the SDK resets the WASM heap to the data pointer before every evaluation, so memory stays flat.
+ */
+export class Policy {
+  private constructor(private readonly loaded: LoadedPolicy) {}
+
+  static async load(wasm: BufferSource | WebAssembly.Module, params: Record<string, unknown> = {}): Promise<Policy> {
+    let loaded: LoadedPolicy;
+    try {
+      loaded = await loadPolicy(wasm);
+    } catch (cause) {
+      throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, { cause });
+    }
+    if (!(ENTRYPOINT in loaded.entrypoints)) {
+      throw new PolicyError(`the policy bundle has no ${ENTRYPOINT} entrypoint`);
+    }
+    loaded.setData({ shipshape: { params } });
+    return new Policy(loaded);
+  }
+
+  evaluate(document: unknown): PolicyResult {
+    let resultSet: Array<{ result: PolicyResult }>;
+    try {
+      resultSet = this.loaded.evaluate(document, ENTRYPOINT);
+    } catch (cause) {
+      throw new PolicyError(`policy evaluation failed: ${(cause as Error).message}`, { cause });
+    }
+    const result = resultSet[0]?.result;
+    if (!result) throw new PolicyError("policy evaluation returned no result");
+    return result;
+  }
+}

@@ -1,0 +1,23 @@
+import type { DocumentPath } from "../engine/policy.js";
+
+/** A 1-based line and column in a source file. */
+export interface Location {
+  line: number;
+  column: number;
+}
+
+/** One parsed document of a file (a YAML file may hold many), able to say where a path stands in the source. */
+export interface SourceDocument {
+  file: string;
+  /** 0-based position of the document in its file. */
+  index: number;
+  value: unknown;
+  /** The location of the deepest node on `path` that exists in the source. */
+  locate(path: DocumentPath): Location;
+}
+
+/** What parsing a file gives: the documents that parsed, and an error for each part that did not. */
+export interface ParsedFile {
+  documents: SourceDocument[];
+  errors: import("../errors.js").ShipshapeError[];
+}

@@ -1,0 +1,25 @@
+import { UsageError } from "../errors.js";
+import type { ParsedFile } from "./document.js";
+import { parseJson } from "./json.js";
+import { parseYaml, type YamlLimits } from "./yaml.js";
+
+export type Syntax = "json" | "yaml";
+
+/** The syntax a file name implies; undefined for files the walker should pass over. */
+export function syntaxOf(file: string): Syntax | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  return undefined;
+}
+
+/**
+ * Parses a file's text by its syntax. Files without a known extension (stdin) are tried as JSON when they
+ * look like JSON, else as YAML.
+ */
+export function parseText(text: string, file: string, syntax?: Syntax, limits?: YamlLimits): ParsedFile {
+  const chosen = syntax ?? syntaxOf(file) ?? (/^\s*[[{]/.test(text) ? "json" : "yaml");
+  if (chosen === "json") return parseJson(text, file);
+  if (chosen === "yaml") return parseYaml(text, file, limits);
+  throw new UsageError(`unknown syntax ${String(chosen)}`);
+}

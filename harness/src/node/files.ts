@@ -1,0 +1,50 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError, type ShipshapeError } from "../errors.js";
+import { syntaxOf } from "../inputs/parse.js";
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+
+export interface ExpandedPaths {
+  files: string[];
+  errors: ShipshapeError[];
+}
+
+/**
+ * The files to check for the given paths: files as named (whatever their extension), directories walked for
+ * .json/.yaml/.yml files (skipping node_modules and .git), in a stable order. A path that does not exist is
+ * an error for that path only.
+ */
+export function expandPaths(paths: string[]): ExpandedPaths {
+  const result: ExpandedPaths = { files: [], errors: [] };
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      result.errors.push(new InputError("no such file or directory", { file: path }));
+      continue;
+    }
+    if (stats.isDirectory()) walk(path, result);
+    else result.files.push(path);
+  }
+  return result;
+}
+
+function walk(dir: string, result: ExpandedPaths): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (cause) {
+    result.errors.push(new InputError(`cannot read directory: ${(cause as Error).message}`, { file: dir }, { cause }));
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, result);
+    } else if (entry.isFile() && syntaxOf(entry.name)) {
+      result.files.push(path);
+    }
+  }
+}

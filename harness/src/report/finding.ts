@@ -1,0 +1,49 @@
+import type { Level, Severity, Shape } from "../engine/catalog.js";
+
+/** One violation of one rule by one container, located in its source file (SPEC §4). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  level: Level;
+  title: string;
+  /** Names the container and its owner; never echoes a secret value. */
+  message: string;
+  file: string;
+  /** 1-based; of the offending field, or of the container/service when the field is absent. */
+  line: number;
+  column: number;
+  /** 0-based position of the document in a multi-document file. */
+  document: number;
+  shape: Shape;
+  object: string;
+  container: string;
+  /** Where the container stands in its document, e.g. `spec.template.spec.containers[1]`. */
+  path: string;
+  waived: boolean;
+  waiver?: string;
+}
+
+/** A file or document that could not be read, parsed or evaluated. */
+export interface InputFailure {
+  file: string;
+  line?: number;
+  column?: number;
+  code: string;
+  message: string;
+}
+
+/** A document no shape recognises: reported, not an error. */
+export interface SkippedDocument {
+  file: string;
+  document: number;
+  reason: string;
+}
+
+/** Everything checking one file produced. */
+export interface FileResult {
+  file: string;
+  documents: number;
+  findings: Finding[];
+  errors: InputFailure[];
+  skipped: SkippedDocument[];
+}

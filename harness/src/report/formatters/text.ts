@@ -1,0 +1,43 @@
+import { rulesById } from "../../engine/catalog.js";
+import type { Finding } from "../finding.js";
+import type { Formatter } from "./formatter.js";
+
+const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
+type Style = keyof typeof ANSI;
+
+/**
+ * Human output, grouped by file like ESLint's stylish format: `line:column  level  severity  rule  message`,
+ * a hint how to fix it, and a summary line.
+ */
+export const formatText: Formatter = (report, { catalog, color }) => {
+  const paint = (style: Style, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const rules = rulesById(catalog);
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+
+  for (const [file, findings] of byFile) {
+    lines.push(paint("underline", file));
+    for (const f of findings) {
+      const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
+      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(22)} ${f.message}`);
+      const hint = rules.get(f.rule)?.remediation[f.shape];
+      if (f.waived && f.waiver) lines.push(paint("dim", `${" ".repeat(19)}waiver: ${f.waiver}`));
+      else if (hint) lines.push(paint("dim", `${" ".repeat(19)}fix: ${hint.replace(/\s+/g, " ").trim()}`));
+    }
+    lines.push("");
+  }
+  for (const error of report.errors) {
+    const where = [error.file, error.line, error.column].filter((part) => part !== undefined && part !== "").join(":");
+    lines.push(`${paint("red", "error")} ${where}: ${error.message}`);
+  }
+  if (report.errors.length > 0) lines.push("");
+
+  const s = report.summary;
+  const counts = `${s.findings} finding${s.findings === 1 ? "" : "s"} (${s.deny} deny, ${s.warn} warn, ${s.waived} waived)`;
+  const scope = `in ${s.files} file${s.files === 1 ? "" : "s"}, ${s.documents} document${s.documents === 1 ? "" : "s"}`;
+  const extra = `${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.skipped} skipped`;
+  const mark = s.deny > 0 || s.errors > 0 ? paint("red", "✖") : "✔";
+  lines.push(paint("bold", `${mark} ${counts} ${scope}; ${extra}`));
+  return lines.join("\n") + "\n";
+};
