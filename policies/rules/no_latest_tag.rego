@@ -27,8 +27,13 @@ findings contains result.finding(rego.metadata.chain(), container, message, cont
 	some container in model.containers
 	container.image != null
 	reason := image_ref.unpinned_reason(container.image.ref)
-	message := concat("", [result.subject(container), " uses image \"", container.image.ref, "\", which ", reason])
+	message := image_message(container, reason)
 }
+
+# An image inspect names the image as its subject already.
+image_message(container, reason) := concat(" ", [result.subject(container), reason]) if {
+	container.role == "image"
+} else := concat("", [result.subject(container), " uses image \"", container.image.ref, "\", which ", reason])
 
 deny := result.messages(findings, "deny")
 

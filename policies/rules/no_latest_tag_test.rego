@@ -106,3 +106,8 @@ test_image_inspect_untagged_falls_back_to_digest_or_id if {
 	count(findings(digested)) == 0
 	count(findings(fx.inspect_image_with({"RepoTags": []}))) == 0
 }
+
+test_image_inspect_message_names_the_image_once if {
+	[f] := findings(fx.inspect_image_with({"RepoTags": ["app:latest"]}))
+	f.message == "image app:latest is tagged latest"
+}

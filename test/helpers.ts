@@ -1,0 +1,33 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createBundledChecker, type Checker } from "../harness/src/index.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const INPUTS = join(ROOT, "inputs");
+
+let checker: Promise<Checker> | undefined;
+
+/** One checker over the built bundle (dist/policy), shared by a test file. */
+export function bundledChecker(): Promise<Checker> {
+  checker ??= createBundledChecker();
+  return checker;
+}
+
+/** Every sample under inputs/<shape>/{good,bad}/, relative to inputs/. */
+export function sampleFiles(): string[] {
+  const files: string[] = [];
+  for (const shape of readdirSync(INPUTS, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const verdict of ["good", "bad"]) {
+      const dir = join(INPUTS, shape.name, verdict);
+      for (const name of readdirSync(dir).sort()) files.push(relative(INPUTS, join(dir, name)));
+    }
+  }
+  return files;
+}
+
+export function countByRule(findings: Array<{ rule: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { rule } of findings) counts[rule] = (counts[rule] ?? 0) + 1;
+  return counts;
+}
