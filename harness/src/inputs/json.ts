@@ -1,3 +1,4 @@
+import { parseTree, type ParseError as ParseErrorInfo } from "jsonc-parser";
 import { LineCounter, parseDocument } from "yaml";
 import { ParseError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
@@ -34,20 +35,23 @@ export function parseJson(text: string, file: string): ParsedFile {
   };
 }
 
+/**
+ * V8's messages carry no position on Node 20, so jsonc-parser (a strict-mode JSON scanner with offsets) finds
+ * where the text stops being JSON; it runs only for files that failed to parse.
+ */
 function jsonError(error: Error, text: string, file: string): ParseError {
-  // V8 says "... at position N" (Node 20) or "(line L column C)" (Node 22+).
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  const position = /position (\d+)/.exec(error.message);
-  let where: { line?: number; column?: number } = {};
-  if (lineColumn) {
-    where = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  } else if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const lines = before.split("\n");
-    where = { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-  } else if (text.trim() === "") {
-    return new ParseError("invalid JSON: the file is empty", { file });
-  }
-  const reason = error.message.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of input");
-  return new ParseError(`invalid JSON: ${reason}`, { file, ...where });
+  if (text.trim() === "") return new ParseError("invalid JSON: the file is empty", { file });
+  const problems: ParseErrorInfo[] = [];
+  parseTree(text, problems, { allowTrailingComma: false, disallowComments: true });
+  const reason = error.message
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, "")
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/^Unexpected end of JSON input$/, "unexpected end of input");
+  const first = problems[0];
+  if (!first) return new ParseError(`invalid JSON: ${reason}`, { file });
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let offset = text.indexOf("\n"); offset >= 0; offset = text.indexOf("\n", offset + 1)) lineCounter.addNewLine(offset + 1);
+  const { line, col } = lineCounter.linePos(first.offset);
+  return new ParseError(`invalid JSON: ${reason}`, { file, line, column: col });
 }

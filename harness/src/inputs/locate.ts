@@ -10,7 +10,8 @@ function startOf(node: MaybeNode): number | undefined {
 }
 
 function keyText(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  if (!isScalar(key)) return undefined;
+  return typeof key.value === "symbol" ? "<<" : String(key.value); // yaml represents merge keys as a symbol
 }
 
 function resolve(node: unknown, doc: Document): unknown {

@@ -24,7 +24,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
   parsed.forEach((doc: Document.Parsed, index) => {
     const error = doc.errors[0];
     if (error) {
-      result.errors.push(yamlError(error.message, error.linePos?.[0], file, index));
+      result.errors.push(yamlError(error.message, lineCounter.linePos(error.pos[0]), file, index));
       return;
     }
     let value: unknown;
