@@ -47,6 +47,11 @@ export class Policy {
     return new Policy(loaded);
   }
 
+  /** Size of the instance's linear memory: flat across evaluations, since the heap is reset each time. */
+  get memoryBytes(): number {
+    return this.loaded.mem.buffer.byteLength;
+  }
+
   evaluate(document: unknown): PolicyResult {
     let resultSet: Array<{ result: PolicyResult }>;
     try {

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readBundledArtifacts } from "../../harness/src/engine/bundled.js";
+import { Policy } from "../../harness/src/engine/policy.js";
+import { parseText } from "../../harness/src/inputs/parse.js";
+import { INPUTS, ROOT, sampleFiles } from "../helpers.js";
+
+const opa = join(ROOT, ".tools", "bin", "opa");
+const { wasm } = readBundledArtifacts();
+
+// Key order differs between the two evaluators; compare with sorted keys.
+const sortedFindings = (findings: object[]) => findings.map((f) => JSON.stringify(f, Object.keys(f).sort())).sort();
+
+describe("Policy (the compiled WASM)", () => {
+  it("refuses bytes that are not a policy with a PolicyError", async () => {
+    await expect(Policy.load(new Uint8Array([0, 1, 2, 3]))).rejects.toMatchObject({ code: "POLICY_ERROR" });
+  });
+
+  it("reports null for a document no shape recognises", async () => {
+    const policy = await Policy.load(wasm);
+    expect(policy.evaluate({ replicaCount: 2 })).toEqual({ shape: null, findings: [] });
+    expect(policy.evaluate("just a string")).toEqual({ shape: null, findings: [] });
+  });
+
+  it("keeps its memory flat over many evaluations", async () => {
+    const policy = await Policy.load(wasm);
+    const [doc] = parseText(readFileSync(join(INPUTS, "kubernetes", "bad", "no-latest-tag.yaml"), "utf8"), "x.yaml").documents;
+    for (let i = 0; i < 200; i++) policy.evaluate(doc!.value);
+    const warm = policy.memoryBytes;
+    for (let i = 0; i < 5_000; i++) policy.evaluate(doc!.value);
+    expect(policy.memoryBytes).toBe(warm);
+  });
+
+  it("passes rule parameters through data", async () => {
+    const policy = await Policy.load(wasm, { "resource-limits": { resources: ["memory"] } });
+    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c" }] } };
+    const limits = policy.evaluate(pod).findings.filter((f) => f.rule === "resource-limits");
+    expect(limits.map((f) => f.message)).toEqual(["container c of Pod/p has no memory limit"]);
+  });
+
+  // The WASM build and OPA's own evaluator must agree on every sample (the WASM runtime lacks some builtins).
+  it.each(sampleFiles())("agrees with opa eval on %s", async (sample) => {
+    const policy = await Policy.load(wasm);
+    const { documents } = parseText(readFileSync(join(INPUTS, sample), "utf8"), sample);
+    const dir = mkdtempSync(join(tmpdir(), "shipshape-diff-"));
+    for (const document of documents) {
+      const input = join(dir, "input.json");
+      writeFileSync(input, JSON.stringify(document.value));
+      const args = ["eval", "-f", "json", "--ignore", "capabilities.json", "--ignore", "*_test.rego", "-d", "policies"];
+      const out = execFileSync(opa, [...args, "-i", input, "data.shipshape.main.report"], { cwd: ROOT, encoding: "utf8" });
+      const fromOpa = JSON.parse(out).result[0].expressions[0].value;
+      const fromWasm = policy.evaluate(document.value);
+      expect(fromWasm.shape).toBe(fromOpa.shape);
+      expect(sortedFindings(fromWasm.findings)).toEqual(sortedFindings(fromOpa.findings));
+    }
+  });
+});
+
+describe("capabilities.json", () => {
+  it("makes a builtin the WASM runtime lacks a compile error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipshape-caps-"));
+    const rule = 'package bad\n\nmsg := sprintf("%v", [1])\n\nnow := time.now_ns()\n';
+    writeFileSync(join(dir, "bad.rego"), rule);
+    const caps = join(ROOT, "policies", "capabilities.json");
+    let stderr = "";
+    try {
+      execFileSync(opa, ["check", "--capabilities", caps, dir], { encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      stderr = String((error as { stderr: string }).stderr);
+    }
+    expect(stderr).toContain("undefined function sprintf");
+    expect(stderr).toContain("undefined function time.now_ns");
+  });
+});
