@@ -43,7 +43,7 @@ $(OUT)/policy.wasm: $(REGO) $(CAPS) $(OPA)
 	rm -f $(OUT)/bundle.tar.gz
 	@touch $@
 
-$(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA)
+$(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA) $(shell find inputs -type f)
 	@mkdir -p $(OUT)
 	$(OPA) inspect -a -f json policies | node scripts/catalog.mjs $@
 

@@ -8,6 +8,7 @@ const readStdin = async () => {
 };
 
 const code = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

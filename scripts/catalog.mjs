@@ -2,11 +2,36 @@
 // Reads `opa inspect -a -f json policies` on stdin and writes the rule catalog (one entry per rule package
 // with a custom.id) to the path given as the first argument. Fails when a rule lacks any field the product
 // promises (SPEC §3): an incomplete METADATA block breaks the build, not the reference doc.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { extname, join } from "node:path";
 
 const SEVERITIES = ["critical", "high", "medium", "low"];
 const LEVELS = ["deny", "warn"];
 const SHAPES = ["kubernetes", "compose", "docker"];
+// Each shape's compliant example is its good/<rule-id>.* sample, else this canonical one.
+const COMPLIANT = { kubernetes: "deployment.yaml", compose: "compose.yaml", docker: "container.json" };
+
+/** inputs/<shape>/<verdict>/<rule-id>.* (or the fallback name), as {file, text}. */
+function sample(shape, verdict, id, fallback) {
+  const dir = join("inputs", shape, verdict);
+  let names = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return undefined;
+  }
+  const name = names.find((n) => n.slice(0, -extname(n).length) === id) ?? fallback;
+  return name ? { file: `${dir}/${name}`, text: readFileSync(join(dir, name), "utf8") } : undefined;
+}
+
+function examples(id) {
+  const out = {};
+  for (const shape of SHAPES) {
+    const violating = sample(shape, "bad", id);
+    if (violating) out[shape] = { violating, compliant: sample(shape, "good", id, COMPLIANT[shape]) };
+  }
+  return out;
+}
 
 const out = process.argv[2];
 const inspected = JSON.parse(readFileSync(0, "utf8"));
@@ -25,6 +50,9 @@ for (const entry of inspected.annotations ?? []) {
   need(LEVELS.includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
   const remediation = a.custom.remediation ?? {};
   need(SHAPES.some((s) => typeof remediation[s] === "string"), "missing remediation (per shape)");
+  for (const shape of SHAPES) {
+    if (remediation[shape] && !sample(shape, "bad", id)) need(false, `no inputs/${shape}/bad/${id}.* sample`);
+  }
   rules.push({
     id,
     title: a.title,
@@ -34,6 +62,7 @@ for (const entry of inspected.annotations ?? []) {
     remediation,
     references: a.custom.references ?? [],
     parameters: a.custom.parameters ?? {},
+    examples: examples(id),
     package: entry.path.map((p) => p.value).slice(1).join("."),
   });
 }

@@ -1,30 +1,22 @@
 // Generates the rule reference (docs/rules/) from the catalog built out of each rule's METADATA, with the
-// violating and the compliant sample of every shape from inputs/. `make docs` writes it; a test fails when the
+// violating and the compliant sample of every shape that the build took from inputs/. `make docs` writes it; a test fails when the
 // committed pages differ from what this would write, so the doc never disagrees with the rule.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readBundledArtifacts } from "../src/engine/bundled.js";
-import type { Rule, Shape } from "../src/engine/catalog.js";
+import type { ExampleFile, Rule, Shape } from "../src/engine/catalog.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-// Each shape's compliant sample is shown as the fix unless a good/<rule-id>.* sample exists.
-const SHAPES: Array<{ shape: Shape; dir: string; label: string; compliant: string }> = [
-  { shape: "kubernetes", dir: "kubernetes", label: "Kubernetes", compliant: "deployment.yaml" },
-  { shape: "compose", dir: "compose", label: "Docker Compose", compliant: "compose.yaml" },
-  { shape: "docker", dir: "docker", label: "docker inspect", compliant: "container.json" },
+const SHAPES: Array<{ shape: Shape; label: string }> = [
+  { shape: "kubernetes", label: "Kubernetes" },
+  { shape: "compose", label: "Docker Compose" },
+  { shape: "docker", label: "docker inspect" },
 ];
 
-function sample(dir: string, verdict: "good" | "bad", ruleId: string, fallback?: string) {
-  const folder = join(ROOT, "inputs", dir, verdict);
-  const names = readdirSync(folder).sort();
-  const name = names.find((n) => n.replace(extname(n), "") === ruleId) ?? fallback;
-  return name ? { name: `inputs/${dir}/${verdict}/${name}`, text: readFileSync(join(folder, name), "utf8") } : undefined;
-}
-
-function fence(file: { name: string; text: string }): string {
-  const lang = file.name.endsWith(".json") ? "json" : "yaml";
-  return `\`${file.name}\`\n\n\`\`\`${lang}\n${file.text.trimEnd()}\n\`\`\``;
+function fence(example: ExampleFile): string {
+  const lang = example.file.endsWith(".json") ? "json" : "yaml";
+  return `\`${example.file}\`\n\n\`\`\`${lang}\n${example.text.trimEnd()}\n\`\`\``;
 }
 
 export function rulePage(rule: Rule): string {
@@ -46,7 +38,7 @@ export function rulePage(rule: Rule): string {
     out.push("## Parameters", "", "Set under `data.shipshape.params` (from the configuration file):", "");
     out.push(...parameters.map(([name, text]) => `- \`${name}\`: ${text}`), "");
   }
-  for (const { shape, dir, label, compliant } of SHAPES) {
+  for (const { shape, label } of SHAPES) {
     const remediation = rule.remediation[shape];
     out.push(`## ${label}`, "");
     if (!remediation) {
@@ -54,10 +46,9 @@ export function rulePage(rule: Rule): string {
       continue;
     }
     out.push(`**Fix:** ${remediation.replace(/\s+/g, " ").trim()}`, "");
-    const bad = sample(dir, "bad", rule.id);
-    const good = sample(dir, "good", rule.id, compliant);
-    if (bad) out.push("Violating:", "", fence(bad), "");
-    if (good) out.push("Compliant:", "", fence(good), "");
+    const example = rule.examples[shape];
+    if (example) out.push("Violating:", "", fence(example.violating), "");
+    if (example?.compliant) out.push("Compliant:", "", fence(example.compliant), "");
   }
   return out.join("\n");
 }

@@ -6,6 +6,7 @@
 package shipshape.lib.compose
 
 import data.shipshape.lib.users
+import data.shipshape.lib.waivers
 
 is_document(doc) if {
 	is_object(doc)
@@ -48,6 +49,7 @@ service_record(name, service) := {
 		"enabled": object.get(service, "read_only", false) == true,
 		"path": array.concat(path, ["read_only"]),
 	},
+	"waiver": waivers.compose(service),
 } if {
 	path := ["services", name]
 }

@@ -8,6 +8,7 @@ package shipshape.lib.docker
 
 import data.shipshape.lib.image_ref
 import data.shipshape.lib.users
+import data.shipshape.lib.waivers
 
 is_document(doc) if {
 	is_array(doc)
@@ -64,6 +65,7 @@ container_record(x, path) := {
 		"enabled": object.get(x.HostConfig, "ReadonlyRootfs", false) == true,
 		"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
 	},
+	"waiver": waivers.docker(x.Config),
 } if {
 	name := container_name(x)
 }
@@ -81,6 +83,7 @@ image_record(x, path) := {
 	"health_checks": [health_check(x.Config, path)],
 	"limits": null,
 	"read_only_root_fs": null,
+	"waiver": waivers.docker(x.Config),
 } if {
 	name := image_name(x)
 }

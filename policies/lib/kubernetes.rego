@@ -6,6 +6,8 @@
 #   containers unless a container overrides it.
 package shipshape.lib.kubernetes
 
+import data.shipshape.lib.waivers
+
 # Where each workload kind keeps its pod spec.
 pod_spec_paths := {
 	"Pod": ["spec"],
@@ -73,9 +75,15 @@ container_record(workload, pod_spec, spec_path, field, i, container) := {
 		"enabled": object.get(security_context(container), "readOnlyRootFilesystem", false) == true,
 		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 	},
+	"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
 } if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
+}
+
+# The pod template's metadata sits beside its spec; a Pod is its own template.
+template_metadata_path(kind) := array.concat(array.slice(spec_path, 0, count(spec_path) - 1), ["metadata"]) if {
+	spec_path := pod_spec_paths[kind]
 }
 
 # A native sidecar is an init container that restarts always: it runs for the pod's whole life.

@@ -16,6 +16,7 @@
 #   - health_checks: the checks a long-running container needs, each {name, configured, path}; [] when exempt
 #   - limits: {memory: {set, path}, cpu: {set, path}}, or null where limits cannot be expressed
 #   - read_only_root_fs: {enabled, path}, or null where it cannot be expressed
+#   - waiver: the in-place waiver written into the workload, {rules, reason} (rules empty when none)
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
 
@@ -24,7 +25,10 @@ import data.shipshape.lib.docker
 import data.shipshape.lib.kubernetes
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).
-shape := "kubernetes" if {
+# The harness may force one (`--input-type`) through data.shipshape.input_type.
+shape := data.shipshape.input_type if {
+	data.shipshape.input_type in {"kubernetes", "compose", "docker"}
+} else := "kubernetes" if {
 	kubernetes.is_document(input)
 } else := "compose" if {
 	compose.is_document(input)

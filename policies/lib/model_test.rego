@@ -71,3 +71,15 @@ test_list_skips_non_object_items if {
 	[c] := containers_of(doc)
 	c.path == ["items", 1, "spec", "containers", 0]
 }
+
+test_input_type_overrides_detection if {
+	shape := model.shape with input as {"services": {"web": {}}} with data.shipshape.input_type as "kubernetes"
+	shape == "kubernetes"
+	containers := model.containers with input as {"services": {"web": {}}} with data.shipshape.input_type as "docker"
+	containers == []
+}
+
+test_unknown_input_type_is_ignored if {
+	shape := model.shape with input as {"services": {}} with data.shipshape.input_type as "helm"
+	shape == "compose"
+}

@@ -12,14 +12,22 @@ rule_annotations(chain) := [entry.annotations |
 ][0]
 
 finding(chain, container, message, field) := {
-	"rule": rule_annotations(chain).custom.id,
+	"rule": id,
 	"level": rule_annotations(chain).custom.level,
 	"message": message,
 	"object": container.object,
 	"container": container.name,
 	"path": container.path,
 	"field": field,
+	"inline_waiver": inline_waiver(container.waiver, id),
+} if {
+	id := rule_annotations(chain).custom.id
 }
+
+# The in-place waiver that names this rule, or null.
+inline_waiver(waiver, id) := {"reason": waiver.reason} if id in waiver.rules
+
+else := null
 
 # Conftest reads `deny` and `warn` sets of objects with a `msg` in every package (SPEC §6).
 messages(findings, level) := {{"msg": f.message, "rule": f.rule} |

@@ -9,7 +9,7 @@ export interface CliRun {
 /** Runs the CLI in-process with captured streams. */
 export async function runCli(
   argv: string[],
-  options: { env?: Record<string, string>; stdin?: string; tty?: boolean } = {},
+  options: { env?: Record<string, string>; stdin?: string; tty?: boolean; cwd?: string } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -17,6 +17,7 @@ export async function runCli(
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
     env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
     readStdin: async () => options.stdin ?? "",
   });
   return { code, stdout, stderr };

@@ -3,5 +3,6 @@ export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  cwd: string;
   readStdin(): Promise<string>;
 }

@@ -3,6 +3,17 @@ export type Severity = "critical" | "high" | "medium" | "low";
 export type Level = "deny" | "warn";
 export type Shape = "kubernetes" | "compose" | "docker";
 
+export interface ExampleFile {
+  file: string;
+  text: string;
+}
+
+/** A violating sample and the compliant one that fixes it, from inputs/ at build time. */
+export interface RuleExample {
+  violating: ExampleFile;
+  compliant?: ExampleFile;
+}
+
 export interface Rule {
   id: string;
   title: string;
@@ -12,6 +23,7 @@ export interface Rule {
   remediation: Partial<Record<Shape, string>>;
   references: string[];
   parameters: Record<string, string>;
+  examples: Partial<Record<Shape, RuleExample>>;
   package: string;
 }
 

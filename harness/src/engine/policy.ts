@@ -16,6 +16,8 @@ export interface PolicyFinding {
   path: DocumentPath;
   /** The field a fix would touch; it may be absent from the document. */
   field: DocumentPath;
+  /** The in-place waiver (annotation, x-shipshape, label) that names this rule, if any. */
+  inline_waiver: { reason: string } | null;
 }
 
 export interface PolicyResult {
@@ -33,7 +35,15 @@ const ENTRYPOINT = "shipshape/main/report";
 export class Policy {
   private constructor(private readonly loaded: LoadedPolicy) {}
 
-  static async load(wasm: BufferSource | WebAssembly.Module, params: Record<string, unknown> = {}): Promise<Policy> {
+  /**
+   * @param params rule parameters by rule id (data.shipshape.params)
+   * @param inputType a shape every document is read as, instead of detecting it (data.shipshape.input_type)
+   */
+  static async load(
+    wasm: BufferSource | WebAssembly.Module,
+    params: Record<string, unknown> = {},
+    inputType?: Shape,
+  ): Promise<Policy> {
     let loaded: LoadedPolicy;
     try {
       loaded = await loadPolicy(wasm);
@@ -43,7 +53,7 @@ export class Policy {
     if (!(ENTRYPOINT in loaded.entrypoints)) {
       throw new PolicyError(`the policy bundle has no ${ENTRYPOINT} entrypoint`);
     }
-    loaded.setData({ shipshape: { params } });
+    loaded.setData({ shipshape: { params, ...(inputType && { input_type: inputType }) } });
     return new Policy(loaded);
   }
 

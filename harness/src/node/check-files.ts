@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { Checker } from "../check/checker.js";
 import { InputError, toShipshapeError } from "../errors.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
@@ -11,34 +12,48 @@ export interface CheckFilesOptions {
   env?: Environment;
   /** Files larger than this are refused with an error rather than parsed. */
   maxFileBytes?: number;
+  /** The directory configuration globs are relative to (the configuration file's); defaults to the cwd. */
+  configDir?: string;
+  /** Called after each file, for progress output. */
+  onFile?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-/** Checks files and directories; every path yields a result, with unreadable ones as errors. */
+const failed = (file: string, error: unknown): FileResult => {
+  const failure = toShipshapeError(error, { file });
+  return {
+    file,
+    documents: 0,
+    findings: [],
+    errors: [{ file, code: failure.code, message: failure.message }],
+    skipped: [],
+  };
+};
+
+/**
+ * Checks files, directories and globs; every path yields a result, unreadable ones as errors. Paths that the
+ * configuration's `ignore` matches are not read.
+ */
 export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
   const { files, errors } = expandPaths(paths);
   const environments = new ComposeEnvironments(options.env ?? {});
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const results: FileResult[] = errors.map((error) => ({
-    file: error.file ?? "",
-    documents: 0,
-    findings: [],
-    errors: [{ file: error.file ?? "", code: error.code, message: error.message }],
-    skipped: [],
-  }));
-  for (const file of files) {
-    let text: string;
+  const configDir = resolve(options.configDir ?? ".");
+  const results: FileResult[] = errors.map((error) => failed(error.file ?? "", error));
+  const wanted = files
+    .map((file) => ({ file, matchPath: relative(configDir, resolve(file)).split("\\").join("/") }))
+    .filter(({ matchPath }) => !checker.isIgnored(matchPath));
+  wanted.forEach(({ file, matchPath }, i) => {
     try {
       const size = statSync(file).size;
       if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
-      text = readFileSync(file, "utf8");
+      const text = readFileSync(file, "utf8");
+      results.push(checker.checkText(text, file, { env: environments.forFile(file), matchPath }));
     } catch (error) {
-      const failure = toShipshapeError(error, { file });
-      results.push({ file, documents: 0, findings: [], errors: [{ file, code: failure.code, message: failure.message }], skipped: [] });
-      continue;
+      results.push(failed(file, error));
     }
-    results.push(checker.checkText(text, file, { env: environments.forFile(file) }));
-  }
+    options.onFile?.(i + 1, wanted.length);
+  });
   return results;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
 
@@ -12,8 +13,8 @@ export interface ExpandedPaths {
 
 /**
  * The files to check for the given paths: files as named (whatever their extension), directories walked for
- * .json/.yaml/.yml files (skipping node_modules and .git), in a stable order. A path that does not exist is
- * an error for that path only.
+ * .json/.yaml/.yml files (skipping node_modules and .git), globs expanded (for shells that did not), in a
+ * stable order without duplicates. A path that matches nothing is an error for that path only.
  */
 export function expandPaths(paths: string[]): ExpandedPaths {
   const result: ExpandedPaths = { files: [], errors: [] };
@@ -22,12 +23,22 @@ export function expandPaths(paths: string[]): ExpandedPaths {
     try {
       stats = statSync(path);
     } catch {
-      result.errors.push(new InputError("no such file or directory", { file: path }));
+      if (isDynamicPattern(path)) {
+        const matches = globSync(path, { ignore: ["**/node_modules/**", "**/.git/**"], onlyFiles: true }).sort();
+        if (matches.length > 0) {
+          result.files.push(...matches);
+          continue;
+        }
+        result.errors.push(new InputError("no files match this pattern", { file: path }));
+      } else {
+        result.errors.push(new InputError("no such file or directory", { file: path }));
+      }
       continue;
     }
     if (stats.isDirectory()) walk(path, result);
     else result.files.push(path);
   }
+  result.files = [...new Set(result.files)];
   return result;
 }
 

@@ -22,8 +22,13 @@ export const formatText: Formatter = (report, { catalog, color }) => {
       const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
       lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(22)} ${f.message}`);
       const hint = rules.get(f.rule)?.remediation[f.shape];
-      if (f.waived && f.waiver) lines.push(paint("dim", `${" ".repeat(19)}waiver: ${f.waiver}`));
-      else if (hint) lines.push(paint("dim", `${" ".repeat(19)}fix: ${hint.replace(/\s+/g, " ").trim()}`));
+      const indent = " ".repeat(19);
+      if (f.waived) {
+        lines.push(paint("dim", `${indent}waived: ${f.waiver ?? ""}`));
+        continue;
+      }
+      if (f.waiver) lines.push(paint("yellow", `${indent}note: ${f.waiver}`));
+      if (hint) lines.push(paint("dim", `${indent}fix: ${hint.replace(/\s+/g, " ").trim()}`));
     }
     lines.push("");
   }

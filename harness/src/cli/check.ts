@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { Checker } from "../check/checker.js";
+import { EMPTY_CONFIG } from "../config/config.js";
+import { readBundledArtifacts } from "../engine/bundled.js";
+import { UsageError } from "../errors.js";
+import { checkFiles, DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
+import { findConfigFile, loadConfigFile } from "../node/config-file.js";
+import { checkDockerContainers } from "../node/docker.js";
+import type { FileResult } from "../report/finding.js";
+import { formatters } from "../report/formatters/index.js";
+import { buildReport, exitCode } from "../report/report.js";
+import { choice, parseCommandArgs } from "./args.js";
+import type { CliIO } from "./io.js";
+import { progressReporter } from "./progress.js";
+import { packageVersion } from "./version.js";
+
+const SHAPES = ["kubernetes", "compose", "docker"] as const;
+const LEVELS = ["deny", "warn"] as const;
+
+export async function check(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: "string", short: "f", default: "text" },
+    output: { type: "string", short: "o" },
+    "fail-level": { type: "string" },
+    config: { type: "string", short: "c" },
+    "no-config": { type: "boolean", default: false },
+    "inline-waivers": { type: "boolean", default: true }, // --no-inline-waivers
+    "input-type": { type: "string" },
+    "stdin-filename": { type: "string", default: "<stdin>" },
+    "max-file-size": { type: "string" },
+    docker: { type: "boolean", default: false },
+  });
+  const format = choice("format", values.format, Object.keys(formatters));
+  const inputType = values["input-type"] === undefined ? undefined : choice("input-type", values["input-type"], SHAPES);
+  const maxFileBytes = values["max-file-size"] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values["max-file-size"]);
+  if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError("--max-file-size must be a positive number of bytes");
+  if (positionals.length === 0 && !values.docker) throw new UsageError("check needs at least one path (or - for stdin)");
+
+  const { wasm, catalog } = readBundledArtifacts();
+  const configFile = values["no-config"] ? undefined : ((values.config as string | undefined) ?? findConfigFile(io.cwd));
+  const loaded = configFile ? loadConfigFile(configFile, catalog.rules) : undefined;
+  const config = loaded?.config ?? EMPTY_CONFIG;
+  const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
+  const checker = await Checker.create({
+    wasm,
+    catalog,
+    config,
+    inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers,
+    ...(inputType && { inputType }),
+  });
+
+  let results: FileResult[];
+  if (values.docker) {
+    results = await checkDockerContainers(checker, positionals, io.env);
+  } else {
+    const progress = progressReporter(io.stderr);
+    results = checkFiles(checker, positionals.filter((p) => p !== "-"), {
+      env: io.env,
+      maxFileBytes,
+      configDir: loaded ? dirname(loaded.file) : io.cwd,
+      onFile: progress.update,
+    });
+    progress.done();
+    if (positionals.includes("-")) {
+      const name = String(values["stdin-filename"]);
+      results.push(checker.checkText(await io.readStdin(), name, { env: io.env }));
+    }
+  }
+
+  const report = buildReport(results, packageVersion());
+  const color = format === "text" && !values.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const output = formatters[format]!(report, { catalog, color });
+  if (typeof values.output === "string") {
+    try {
+      writeFileSync(values.output, output);
+    } catch (cause) {
+      throw new UsageError(`cannot write ${values.output}: ${(cause as Error).message}`);
+    }
+  } else {
+    io.stdout.write(output);
+  }
+  return exitCode(report, failLevel);
+}

@@ -1,0 +1,50 @@
+import { readBundledArtifacts } from "../engine/bundled.js";
+import { UsageError } from "../errors.js";
+import { choice, parseCommandArgs } from "./args.js";
+import type { CliIO } from "./io.js";
+
+export function rules(args: string[], io: CliIO): number {
+  const { values } = parseCommandArgs(args, { format: { type: "string", short: "f", default: "text" } });
+  const format = choice("format", values.format, ["text", "json"] as const);
+  const { catalog } = readBundledArtifacts();
+  if (format === "json") {
+    const listed = catalog.rules.map(({ id, title, severity, level, description }) => ({ id, title, severity, level, description }));
+    io.stdout.write(JSON.stringify(listed, null, 2) + "\n");
+    return 0;
+  }
+  for (const rule of catalog.rules) {
+    io.stdout.write(`${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${rule.title}\n`);
+  }
+  return 0;
+}
+
+export function explain(args: string[], io: CliIO): number {
+  const { positionals } = parseCommandArgs(args, {});
+  const [id] = positionals;
+  const { catalog } = readBundledArtifacts();
+  const rule = catalog.rules.find((r) => r.id === id);
+  if (!rule) {
+    throw new UsageError(`${id ? `unknown rule "${id}"` : "explain needs a rule id"}; rules: ${catalog.rules.map((r) => r.id).join(", ")}`);
+  }
+  const out = [`${rule.id}: ${rule.title}`, `severity ${rule.severity}, default level ${rule.level}`, "", rule.description.trim(), ""];
+  if (rule.references.length > 0) out.push("References:", ...rule.references.map((r) => `  - ${r}`), "");
+  for (const [name, text] of Object.entries(rule.parameters)) out.push(`Parameter ${name}: ${text}`, "");
+  for (const [shape, remediation] of Object.entries(rule.remediation)) {
+    out.push(`How to fix (${shape}): ${remediation.replace(/\s+/g, " ").trim()}`);
+    const example = rule.examples[shape as keyof typeof rule.examples];
+    if (example) {
+      out.push("", `  Violating (${example.violating.file}):`, indent(example.violating.text));
+      if (example.compliant) out.push(`  Fixed (${example.compliant.file}):`, indent(example.compliant.text));
+    }
+    out.push("");
+  }
+  io.stdout.write(out.join("\n"));
+  return 0;
+}
+
+const indent = (text: string) =>
+  text
+    .trimEnd()
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n") + "\n";

@@ -1,0 +1,119 @@
+import { Ajv, type ErrorObject } from "ajv";
+import { LineCounter, parseDocument } from "yaml";
+import type { Level, Rule, Severity } from "../engine/catalog.js";
+import { UsageError } from "../errors.js";
+import { locateInYaml } from "../inputs/locate.js";
+import { configSchema } from "./schema.js";
+
+export interface RuleSettings {
+  enabled?: boolean;
+  severity?: Severity;
+  level?: Level;
+  params?: Record<string, unknown>;
+}
+
+export interface ConfigWaiver {
+  rules: string[];
+  /** Glob over file paths, relative to the configuration file's directory. */
+  path?: string;
+  object?: string;
+  container?: string;
+  reason: string;
+  /** YYYY-MM-DD: the last day the waiver applies. */
+  expires?: string;
+}
+
+/** A validated `.shipshape.yaml`. */
+export interface Config {
+  rules: Record<string, RuleSettings>;
+  ignore: string[];
+  waivers: ConfigWaiver[];
+  inlineWaivers: boolean;
+  failLevel?: Level;
+}
+
+export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [], inlineWaivers: true };
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+
+/**
+ * Parses and validates configuration text. Every problem (bad YAML, a field of the wrong type, an unknown
+ * rule id, a date that does not exist) is a UsageError naming the file and line, so the CLI exits 2.
+ */
+export function parseConfig(text: string, file: string, rules: Rule[]): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const { line } = lineCounter.linePos(syntax.pos[0]);
+    throw new UsageError(`${file}:${line}: invalid configuration: ${syntax.message.split("\n")[0]}`);
+  }
+  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const at = (path: Array<string | number>) => `${file}:${locateInYaml(doc, lineCounter, path).line}`;
+
+  if (!validate(raw)) {
+    const error = validate.errors![0]!;
+    const path = pointerToPath(error.instancePath);
+    throw new UsageError(`${at(path)}: invalid configuration: ${describe(error)}`);
+  }
+  const known = new Set(rules.map((r) => r.id));
+  const config = raw as {
+    rules?: Record<string, RuleSettings>;
+    ignore?: string[];
+    waivers?: Array<Omit<ConfigWaiver, "rules"> & { rule?: string; rules?: string[] }>;
+    "inline-waivers"?: boolean;
+    "fail-level"?: Level;
+  };
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!known.has(id)) throw new UsageError(`${at(["rules", id])}: unknown rule "${id}" in configuration`);
+  }
+  const waivers = (config.waivers ?? []).map(({ rule, rules: ids, ...rest }, i) => {
+    const waiver: ConfigWaiver = { ...rest, rules: ids ?? [rule!] };
+    for (const id of waiver.rules) {
+      if (!known.has(id)) throw new UsageError(`${at(["waivers", i])}: unknown rule "${id}" in waiver`);
+    }
+    if (waiver.expires && !isRealDate(waiver.expires)) {
+      throw new UsageError(`${at(["waivers", i, "expires"])}: "${waiver.expires}" is not a date (YYYY-MM-DD)`);
+    }
+    return waiver;
+  });
+  return {
+    rules: config.rules ?? {},
+    ignore: config.ignore ?? [],
+    waivers,
+    inlineWaivers: config["inline-waivers"] ?? true,
+    ...(config["fail-level"] && { failLevel: config["fail-level"] }),
+  };
+}
+
+/** Rule parameters for the policy's data document, from the per-rule settings. */
+export function paramsOf(config: Config): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    Object.entries(config.rules)
+      .filter(([, settings]) => settings.params)
+      .map(([id, settings]) => [id, settings.params!]),
+  );
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === "" ? "the configuration" : error.instancePath.slice(1).replace(/\//g, ".");
+  if (error.keyword === "additionalProperties") {
+    return `unknown field "${String(error.params.additionalProperty)}" in ${where}`;
+  }
+  if (error.keyword === "enum") return `${where} must be one of ${(error.params.allowedValues as string[]).join(", ")}`;
+  if (error.keyword === "oneOf") return `${where} needs exactly one of "rule" or "rules"`;
+  return `${where} ${error.message ?? "is invalid"}`;
+}
+
+function isRealDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}

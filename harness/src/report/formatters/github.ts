@@ -1,0 +1,26 @@
+import type { Formatter } from "./formatter.js";
+
+// Workflow command escaping, as @actions/core does it.
+const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/**
+ * GitHub Actions workflow commands: annotations on the file and line of every finding (`error` for deny,
+ * `warning` for warn, `notice` for waived) and of every unreadable file, then a summary line.
+ */
+export const formatGithub: Formatter = (report) => {
+  const lines = report.findings.map((f) => {
+    const command = f.waived ? "notice" : f.level === "deny" ? "error" : "warning";
+    const title = f.waived ? `${f.rule} (waived)` : `${f.rule} (${f.severity})`;
+    const message = f.waived ? `${f.message} — waived: ${f.waiver ?? ""}` : f.message;
+    const props = `file=${property(f.file)},line=${f.line},col=${f.column},title=${property(title)}`;
+    return `::${command} ${props}::${data(message)}`;
+  });
+  for (const e of report.errors) {
+    const where = `file=${property(e.file)}${e.line !== undefined ? `,line=${e.line}` : ""}`;
+    lines.push(`::error ${where},title=${property(e.code)}::${data(e.message)}`);
+  }
+  const s = report.summary;
+  lines.push(`shipshape: ${s.findings} findings (${s.deny} deny, ${s.warn} warn, ${s.waived} waived), ${s.errors} errors`);
+  return lines.join("\n") + "\n";
+};

@@ -1,0 +1,53 @@
+# METADATA
+# title: In-place waivers
+# description: |
+#   Waivers written into the workload itself (SPEC §5): the Kubernetes annotations `shipshape.dev/waive`
+#   ("rule[,rule]") and `shipshape.dev/waive-reason`, a Compose service's `x-shipshape: {waive, reason}`, and
+#   the container labels `shipshape.waive` and `shipshape.waive-reason`. The model records them; whether they
+#   are honoured (and whether a waiver without a reason counts) is the harness's decision.
+package shipshape.lib.waivers
+
+none := {"rules": [], "reason": ""}
+
+# Rule ids from a comma-separated string or a list of strings.
+rule_ids(value) := sort({id |
+	some part in split(value, ",")
+	id := trim_space(part)
+	id != ""
+}) if {
+	is_string(value)
+} else := sort({id |
+	some item in value
+	is_string(item)
+	id := trim_space(item)
+	id != ""
+}) if {
+	is_array(value)
+} else := []
+
+reason(value) := trim_space(value) if is_string(value)
+
+else := ""
+
+from_annotations(annotations) := {
+	"rules": rule_ids(object.get(annotations, "shipshape.dev/waive", null)),
+	"reason": reason(object.get(annotations, "shipshape.dev/waive-reason", null)),
+} if {
+	is_object(annotations)
+} else := none
+
+# A workload's own annotations, or else its pod template's.
+kubernetes(workload, template_metadata_path) := waiver if {
+	waiver := from_annotations(object.get(workload, ["metadata", "annotations"], null))
+	count(waiver.rules) > 0
+} else := from_annotations(object.get(workload, array.concat(template_metadata_path, ["annotations"]), null))
+
+compose(service) := {
+	"rules": rule_ids(object.get(service, ["x-shipshape", "waive"], null)),
+	"reason": reason(object.get(service, ["x-shipshape", "reason"], null)),
+}
+
+docker(config) := {
+	"rules": rule_ids(object.get(config, ["Labels", "shipshape.waive"], null)),
+	"reason": reason(object.get(config, ["Labels", "shipshape.waive-reason"], null)),
+}
