@@ -5,6 +5,8 @@ import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+// shipshape's own configuration is not an input.
+const SKIPPED_FILES = new Set([".shipshape.yaml", ".shipshape.yml"]);
 
 export interface ExpandedPaths {
   files: string[];
@@ -13,7 +15,7 @@ export interface ExpandedPaths {
 
 /**
  * The files to check for the given paths: files as named (whatever their extension), directories walked for
- * .json/.yaml/.yml files (skipping node_modules and .git), globs expanded (for shells that did not), in a
+ * .json/.yaml/.yml files (skipping node_modules, .git and .shipshape.yaml), globs expanded (for shells that did not), in a
  * stable order without duplicates. A path that matches nothing is an error for that path only.
  */
 export function expandPaths(paths: string[]): ExpandedPaths {
@@ -54,7 +56,7 @@ function walk(dir: string, result: ExpandedPaths): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, result);
-    } else if (entry.isFile() && syntaxOf(entry.name)) {
+    } else if (entry.isFile() && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
       result.files.push(path);
     }
   }

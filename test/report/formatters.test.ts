@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { XMLValidator } from "fast-xml-parser";
+import type { Report } from "../../harness/src/index.js";
+import { ROOT } from "../helpers.js";
+import { runCli } from "../cli/run-cli.js";
+
+const require = createRequire(import.meta.url);
+
+// One run that has everything a formatter must render: deny and warn findings, a waived one, an expired
+// waiver, an unreadable file and a skipped document.
+const dir = mkdtempSync(join(tmpdir(), "shipshape-formats-"));
+writeFileSync(
+  join(dir, ".shipshape.yaml"),
+  [
+    "rules:",
+    "  resource-limits: {level: warn}",
+    "waivers:",
+    "  - {rule: read-only-rootfs, reason: 'writes /var/cache, OPS-7'}",
+    "  - {rule: healthcheck-required, reason: old, expires: 2001-01-01}",
+  ].join("\n"),
+);
+writeFileSync(join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: 'a:1'}\n");
+writeFileSync(join(dir, "broken.json"), '{"a": ');
+writeFileSync(join(dir, "values.yaml"), "replicas: 3\n");
+
+async function render(format: string): Promise<string> {
+  const { stdout, code } = await runCli(["check", "-f", format, dir], { cwd: dir });
+  expect(code).toBe(2);
+  return stdout;
+}
+
+describe("formatters", () => {
+  it("json validates against schema/report-v1.schema.json", async () => {
+    const report = JSON.parse(await render("json")) as Report;
+    const schema = JSON.parse(readFileSync(join(ROOT, "schema", "report-v1.schema.json"), "utf8"));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.summary).toMatchObject({ warn: 2, waived: 1, errors: 1, skipped: 1 });
+    expect(report.findings.find((f) => f.rule === "healthcheck-required")?.waiver).toMatch(/^expired waiver \(2001-01-01\)/);
+  });
+
+  it("sarif validates against the official SARIF 2.1.0 schema", async () => {
+    const sarif = JSON.parse(await render("sarif"));
+    const schemaFile = join(require.resolve("@microsoft/jest-sarif/package.json"), "..", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
+    // The schema's language-tag pattern is not valid under the u flag; validate it as the schema's era did.
+    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaFile, "utf8")));
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("no-root-user");
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+    expect(run.results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(1);
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+  });
+
+  it("junit is well-formed XML with failures, skips and errors counted", async () => {
+    const xml = await render("junit");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<testsuites name="shipshape" tests="\d+" failures="3" errors="1">/);
+    expect(xml).toContain('<skipped message="waived: writes /var/cache, OPS-7"/>');
+    expect(xml).toMatch(/<error message="invalid JSON: [^"]*" type="PARSE_ERROR"\/>/);
+  });
+
+  it("tap has a plan that matches its test points", async () => {
+    const tap = await render("tap");
+    const plan = Number(/^1\.\.(\d+)$/m.exec(tap)![1]);
+    expect(tap.split("\n").filter((l) => /^(not )?ok \d+ /.test(l))).toHaveLength(plan);
+    expect(tap).toMatch(/^ok \d+ - .* # SKIP waived: writes \/var\/cache, OPS-7$/m);
+    expect(tap).toMatch(/^not ok \d+ - .*resource-limits.* # TODO warn$/m);
+  });
+
+  it("github writes workflow commands with file and line", async () => {
+    const lines = (await render("github")).trim().split("\n");
+    expect(lines).toContainEqual(expect.stringMatching(/^::error file=.*pod\.yaml,line=6,col=\d+,title=no-root-user \(high\)::container c of Pod\/p may run as root/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=.*,title=resource-limits \(medium\)::/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::notice .*title=read-only-rootfs \(waived\)::.* — waived: writes \/var\/cache%2C OPS-7|^::notice .*::.*waived: writes \/var\/cache, OPS-7/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::error file=.*broken\.json,line=1,title=PARSE_ERROR::invalid JSON/));
+  });
+
+  it("text shows waivers, expired waivers and errors", async () => {
+    const text = await render("text");
+    expect(text).toContain("waived: writes /var/cache, OPS-7");
+    expect(text).toContain("note: expired waiver (2001-01-01): old");
+    expect(text).toMatch(/error .*broken\.json:1:\d+: invalid JSON/);
+    expect(text).toContain("6 findings (3 deny, 2 warn, 1 waived) in 3 files, 2 documents; 1 error, 1 skipped");
+  });
+});
+
+describe("escaping", () => {
+  it("keeps XML well-formed and workflow commands on one line whatever a name holds", async () => {
+    const hostile = mkdtempSync(join(tmpdir(), "shipshape-escape-"));
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "a<b&\\"c"}\nspec:\n  containers:\n    - {name: "x,y:z\\n%", image: "a:1"}\n';
+    writeFileSync(join(hostile, "pod.yaml"), pod);
+    const junit = (await runCli(["check", "-f", "junit", hostile], { cwd: hostile })).stdout;
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(junit).toContain("Pod/a&lt;b&amp;&quot;c");
+    const github = (await runCli(["check", "-f", "github", hostile], { cwd: hostile })).stdout.trim().split("\n");
+    for (const line of github.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,title=[^:]*::/);
+    expect(github[0]).toContain("x,y:z%0A%25");
+  });
+});
