@@ -3,7 +3,6 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv } from "ajv";
-import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
 import type { Report } from "../../harness/src/index.js";
@@ -11,6 +10,8 @@ import { ROOT } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 
 const require = createRequire(import.meta.url);
+// ajv-draft-04 is CommonJS with a default export.
+const AjvDraft04 = (require("ajv-draft-04") as { default: typeof Ajv }).default;
 
 // One run that has everything a formatter must render: deny and warn findings, a waived one, an expired
 // waiver, an unreadable file and a skipped document.

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
 import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../engine/bundled.js";
@@ -39,7 +39,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
 
   const { wasm, catalog } = readBundledArtifacts();
   const configFile = values["no-config"] ? undefined : ((values.config as string | undefined) ?? findConfigFile(io.cwd));
-  const loaded = configFile ? loadConfigFile(configFile, catalog.rules) : undefined;
+  const loaded = configFile ? loadConfigFile(resolve(io.cwd, configFile), catalog.rules) : undefined;
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
   const checker = await Checker.create({
@@ -58,6 +58,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     results = checkFiles(checker, positionals.filter((p) => p !== "-"), {
       env: io.env,
       maxFileBytes,
+      cwd: io.cwd,
       configDir: loaded ? dirname(loaded.file) : io.cwd,
       onFile: progress.update,
     });
@@ -73,7 +74,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const output = formatters[format]!(report, { catalog, color });
   if (typeof values.output === "string") {
     try {
-      writeFileSync(values.output, output);
+      writeFileSync(resolve(io.cwd, values.output), output);
     } catch (cause) {
       throw new UsageError(`cannot write ${values.output}: ${(cause as Error).message}`);
     }

@@ -14,6 +14,8 @@ export interface CheckFilesOptions {
   maxFileBytes?: number;
   /** The directory configuration globs are relative to (the configuration file's); defaults to the cwd. */
   configDir?: string;
+  /** The directory relative paths are resolved from; defaults to the process's. */
+  cwd?: string;
   /** Called after each file, for progress output. */
   onFile?: (done: number, total: number) => void;
 }
@@ -36,20 +38,22 @@ const failed = (file: string, error: unknown): FileResult => {
  * configuration's `ignore` matches are not read.
  */
 export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
-  const { files, errors } = expandPaths(paths);
+  const cwd = options.cwd ?? process.cwd();
+  const { files, errors } = expandPaths(paths, cwd);
   const environments = new ComposeEnvironments(options.env ?? {});
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const configDir = resolve(options.configDir ?? ".");
+  const configDir = resolve(cwd, options.configDir ?? ".");
   const results: FileResult[] = errors.map((error) => failed(error.file ?? "", error));
   const wanted = files
-    .map((file) => ({ file, matchPath: relative(configDir, resolve(file)).split("\\").join("/") }))
+    .map((file) => ({ file, absolute: resolve(cwd, file) }))
+    .map(({ file, absolute }) => ({ file, absolute, matchPath: relative(configDir, absolute).split("\\").join("/") }))
     .filter(({ matchPath }) => !checker.isIgnored(matchPath));
-  wanted.forEach(({ file, matchPath }, i) => {
+  wanted.forEach(({ file, absolute, matchPath }, i) => {
     try {
-      const size = statSync(file).size;
+      const size = statSync(absolute).size;
       if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
-      const text = readFileSync(file, "utf8");
-      results.push(checker.checkText(text, file, { env: environments.forFile(file), matchPath }));
+      const text = readFileSync(absolute, "utf8");
+      results.push(checker.checkText(text, file, { env: environments.forFile(absolute), matchPath }));
     } catch (error) {
       results.push(failed(file, error));
     }

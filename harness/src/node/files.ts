@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
@@ -16,17 +16,18 @@ export interface ExpandedPaths {
 /**
  * The files to check for the given paths: files as named (whatever their extension), directories walked for
  * .json/.yaml/.yml files (skipping node_modules, .git and .shipshape.yaml), globs expanded (for shells that did not), in a
- * stable order without duplicates. A path that matches nothing is an error for that path only.
+ * stable order without duplicates. Relative paths are taken from `cwd` and reported as given. A path that
+ * matches nothing is an error for that path only.
  */
-export function expandPaths(paths: string[]): ExpandedPaths {
+export function expandPaths(paths: string[], cwd: string = process.cwd()): ExpandedPaths {
   const result: ExpandedPaths = { files: [], errors: [] };
   for (const path of paths) {
     let stats;
     try {
-      stats = statSync(path);
+      stats = statSync(resolve(cwd, path));
     } catch {
       if (isDynamicPattern(path)) {
-        const matches = globSync(path, { ignore: ["**/node_modules/**", "**/.git/**"], onlyFiles: true }).sort();
+        const matches = globSync(path, { cwd, ignore: ["**/node_modules/**", "**/.git/**"], onlyFiles: true }).sort();
         if (matches.length > 0) {
           result.files.push(...matches);
           continue;
@@ -37,17 +38,18 @@ export function expandPaths(paths: string[]): ExpandedPaths {
       }
       continue;
     }
-    if (stats.isDirectory()) walk(path, result);
+    if (stats.isDirectory()) walk(path, cwd, result);
     else result.files.push(path);
   }
   result.files = [...new Set(result.files)];
   return result;
 }
 
-function walk(dir: string, result: ExpandedPaths): void {
+/** Walks `dir` (as the user named it, relative to `cwd`), collecting paths in that same form. */
+function walk(dir: string, cwd: string, result: ExpandedPaths): void {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (cause) {
     result.errors.push(new InputError(`cannot read directory: ${(cause as Error).message}`, { file: dir }, { cause }));
     return;
@@ -55,7 +57,7 @@ function walk(dir: string, result: ExpandedPaths): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, result);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result);
     } else if (entry.isFile() && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
       result.files.push(path);
     }

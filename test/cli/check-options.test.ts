@@ -1,0 +1,182 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../harness/src/index.js";
+import { runCli } from "./run-cli.js";
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "shipshape-opts-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const json = async (argv: string[], options: Parameters<typeof runCli>[1] = {}) => {
+  const { code, stdout, stderr } = await runCli(["check", "-f", "json", ...argv], options);
+  return { code, stderr, report: stdout ? (JSON.parse(stdout) as Report) : undefined };
+};
+
+const pod = (name: string, annotations = "") =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${annotations}spec:\n  containers:\n    - name: c\n      image: a:1\n`;
+
+describe("configuration on the command line", () => {
+  it("finds .shipshape.yaml upward from the working directory and resolves globs from its directory", async () => {
+    const dir = tempDir({
+      ".shipshape.yaml": "ignore: ['vendor/**']\nrules:\n  healthcheck-required: {enabled: false}\n",
+      "deploy/web.yaml": pod("web"),
+      "vendor/x.yaml": pod("vendored"),
+    });
+    const { report } = await json(["."], { cwd: join(dir, "deploy") });
+    expect(report!.summary.files).toBe(1);
+    expect(report!.findings.some((f) => f.rule === "healthcheck-required")).toBe(false);
+    const all = await json([dir], { cwd: join(dir, "deploy") });
+    expect(new Set(all.report!.findings.map((f) => f.object))).toEqual(new Set(["Pod/web"]));
+  });
+
+  it("--config names the file; --no-config ignores it", async () => {
+    const dir = tempDir({ "custom.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
+    const withConfig = await json(["--config", join(dir, "custom.yaml"), join(dir, "pod.yaml")], { cwd: dir });
+    expect(withConfig.report!.findings.some((f) => f.rule === "no-root-user")).toBe(false);
+    const dirWithDefault = tempDir({ ".shipshape.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
+    const without = await json(["--no-config", "pod.yaml"], { cwd: dirWithDefault });
+    expect(without.report!.findings.some((f) => f.rule === "no-root-user")).toBe(true);
+  });
+
+  it("an invalid configuration is exit 2 with file and line", async () => {
+    const dir = tempDir({ ".shipshape.yaml": "rules:\n  no-root-user:\n    level: loud\n", "pod.yaml": pod("p") });
+    const { code, stderr, report } = await json(["pod.yaml"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(report).toBeUndefined();
+    expect(stderr).toContain(`${join(dir, ".shipshape.yaml")}:3: invalid configuration: rules.no-root-user.level must be one of deny, warn`);
+  });
+
+  it("honours an in-place waiver with a reason, and --no-inline-waivers ignores it", async () => {
+    const annotations = '  annotations:\n    shipshape.dev/waive: no-root-user\n    shipshape.dev/waive-reason: "needs CAP_NET_BIND, OPS-9"\n';
+    const dir = tempDir({ "pod.yaml": pod("p", annotations) });
+    const honoured = await json(["pod.yaml"], { cwd: dir });
+    expect(honoured.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({ waived: true, waiver: "needs CAP_NET_BIND, OPS-9" });
+    expect(honoured.report!.summary.waived).toBe(1);
+    const ignored = await json(["--no-inline-waivers", "pod.yaml"], { cwd: dir });
+    expect(ignored.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({ waived: false });
+  });
+
+  it("--fail-level warn and config levels decide the exit code", async () => {
+    const dir = tempDir({
+      ".shipshape.yaml": "rules:\n" + ["no-root-user", "no-latest-tag", "healthcheck-required", "resource-limits", "read-only-rootfs"].map((r) => `  ${r}: {level: warn}`).join("\n") + "\n",
+      "pod.yaml": pod("p"),
+    });
+    expect((await runCli(["check", "pod.yaml"], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["check", "--fail-level", "warn", "pod.yaml"], { cwd: dir })).code).toBe(1);
+  });
+});
+
+describe("inputs on the command line", () => {
+  it("expands globs the shell did not", async () => {
+    const dir = tempDir({ "a/one.yaml": pod("one"), "b/two.yml": pod("two"), "b/skip.txt": "x" });
+    const { report } = await json(["**/*.{yaml,yml}"], { cwd: dir });
+    expect(report!.summary.files).toBe(2);
+    const none = await json(["nothing/**/*.yaml"], { cwd: dir });
+    expect(none.report!.errors).toEqual([{ file: "nothing/**/*.yaml", code: "INPUT_ERROR", message: "no files match this pattern" }]);
+  });
+
+  it("--input-type reads every document as the given shape", async () => {
+    const dir = tempDir({ "odd.yaml": "apiVersion: x\nkind: Thing\nservices:\n  web: {image: nginx}\n" });
+    const detected = await json(["odd.yaml"], { cwd: dir });
+    expect(detected.report!.findings).toEqual([]);
+    const forced = await json(["--input-type", "compose", "odd.yaml"], { cwd: dir });
+    expect(forced.report!.findings.map((f) => f.object)).toContain("service web");
+    expect((await runCli(["check", "--input-type", "helm", "odd.yaml"], { cwd: dir })).code).toBe(2);
+  });
+
+  it("--output writes the report to a file", async () => {
+    const dir = tempDir({ "pod.yaml": pod("p") });
+    const { code, stdout } = await runCli(["check", "-f", "sarif", "-o", "out.sarif", "pod.yaml"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).version).toBe("2.1.0");
+  });
+
+  it("resolves extends within a Compose file", async () => {
+    const compose = [
+      "services:",
+      "  base:",
+      "    image: app:1.0.0",
+      "    user: '10001'",
+      "    read_only: true",
+      "  web:",
+      "    extends: {service: base}",
+      "    read_only: false",
+    ].join("\n");
+    const dir = tempDir({ "compose.yaml": compose });
+    const { report } = await json(["compose.yaml"], { cwd: dir });
+    const web = report!.findings.filter((f) => f.object === "service web").map((f) => f.rule);
+    expect(web).toContain("read-only-rootfs");
+    expect(web).not.toContain("no-root-user");
+    expect(web).not.toContain("no-latest-tag");
+  });
+});
+
+describe("check --docker", () => {
+  const inspect = (name: string, user: string) =>
+    JSON.stringify([{ Id: "abc", Name: `/${name}`, Config: { User: user, Image: "nginx:1.27.3" }, HostConfig: { Memory: 0 } }], null, 4);
+
+  function fakeDocker(script: string): Record<string, string> {
+    const bin = mkdtempSync(join(tmpdir(), "shipshape-docker-"));
+    writeFileSync(join(bin, "docker"), `#!/bin/sh\n${script}\n`);
+    chmodSync(join(bin, "docker"), 0o755);
+    writeFileSync(join(bin, "web.json"), inspect("web", ""));
+    writeFileSync(join(bin, "api.json"), inspect("api", "10001"));
+    return { PATH: `${bin}${delimiter}${process.env.PATH}`, FAKE: bin };
+  }
+
+  const script = [
+    'case "$1" in',
+    '  ps) printf "web\\napi\\n" ;;',
+    '  inspect) if [ -f "$FAKE/$2.json" ]; then cat "$FAKE/$2.json"; else echo "Error: No such object: $2" >&2; exit 1; fi ;;',
+    "esac",
+  ].join("\n");
+
+  it("inspects every running container when none is named", async () => {
+    const { code, report } = await json(["--docker"], { env: fakeDocker(script) });
+    expect(code).toBe(1);
+    expect(report!.summary.files).toBe(2);
+    const root = report!.findings.filter((f) => f.rule === "no-root-user");
+    expect(root).toEqual([expect.objectContaining({ file: "docker inspect web", object: "container /web", line: 6 })]);
+  });
+
+  it("names a container docker does not know as an error, exit 2", async () => {
+    const { code, report } = await json(["--docker", "api", "ghost"], { env: fakeDocker(script) });
+    expect(code).toBe(2);
+    expect(report!.errors).toEqual([
+      { file: "docker inspect ghost", code: "INPUT_ERROR", message: "docker inspect failed: Error: No such object: ghost" },
+    ]);
+    expect(report!.findings.every((f) => f.file === "docker inspect api")).toBe(true);
+  });
+
+  it("says so when the daemon does not answer", async () => {
+    const env = fakeDocker('echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock." >&2; exit 1');
+    const { code, report } = await json(["--docker"], { env });
+    expect(code).toBe(2);
+    expect(report!.errors[0]!.message).toContain("Cannot connect to the Docker daemon");
+  });
+});
+
+describe("shipshape explain", () => {
+  it("prints the description, the fix per shape and examples", async () => {
+    const { code, stdout } = await runCli(["explain", "no-root-user"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^no-root-user: Containers must not run as root\nseverity high, default level deny/);
+    for (const shape of ["kubernetes", "compose", "docker"]) expect(stdout).toContain(`How to fix (${shape}):`);
+    expect(stdout).toContain("Violating (inputs/kubernetes/bad/no-root-user.yaml):");
+    expect(stdout).toContain("Fixed (inputs/kubernetes/good/deployment.yaml):");
+  });
+
+  it("lists the rules when the id is unknown", async () => {
+    const { code, stderr } = await runCli(["explain", "no-such-rule"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown rule "no-such-rule"; rules: healthcheck-required, no-latest-tag');
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigApplier } from "../../harness/src/config/apply.js";
+import { EMPTY_CONFIG, type Config } from "../../harness/src/config/config.js";
+import type { PolicyFinding } from "../../harness/src/engine/policy.js";
+import type { Finding } from "../../harness/src/index.js";
+
+const finding: Finding = {
+  rule: "no-root-user",
+  severity: "high",
+  level: "deny",
+  title: "t",
+  message: "m",
+  file: "deploy/web.yaml",
+  line: 3,
+  column: 5,
+  document: 0,
+  shape: "kubernetes",
+  object: "Deployment/web",
+  container: "app",
+  path: "spec.template.spec.containers[0]",
+  waived: false,
+};
+const raw = (inline: PolicyFinding["inline_waiver"] = null): PolicyFinding => ({
+  rule: "no-root-user",
+  level: "deny",
+  message: "m",
+  object: "Deployment/web",
+  container: "app",
+  path: [],
+  field: [],
+  inline_waiver: inline,
+});
+const applier = (config: Partial<Config>, inlineWaivers = true) =>
+  new ConfigApplier({ ...EMPTY_CONFIG, ...config }, { inlineWaivers, today: "2026-11-23" });
+
+describe("ConfigApplier", () => {
+  it("overrides severity and level, and knows disabled rules", () => {
+    const a = applier({ rules: { "no-root-user": { severity: "low", level: "warn" }, "no-latest-tag": { enabled: false } } });
+    expect(a.apply(finding, raw(), finding.file)).toMatchObject({ severity: "low", level: "warn", waived: false });
+    expect(a.isEnabled("no-latest-tag")).toBe(false);
+    expect(a.isEnabled("no-root-user")).toBe(true);
+  });
+
+  it("waives by rule, path glob, object and container, keeping the finding", () => {
+    const waiver = { rules: ["no-root-user"], path: "deploy/*.yaml", object: "Deployment/web", container: "app", reason: "OPS-1" };
+    expect(applier({ waivers: [waiver] }).apply(finding, raw(), "deploy/web.yaml")).toMatchObject({ waived: true, waiver: "OPS-1" });
+    for (const miss of [{ path: "other/*.yaml" }, { object: "Deployment/api" }, { container: "sidecar" }, { rules: ["no-latest-tag"] }]) {
+      expect(applier({ waivers: [{ ...waiver, ...miss }] }).apply(finding, raw(), "deploy/web.yaml").waived).toBe(false);
+    }
+  });
+
+  it("applies a waiver through its expiry day and not after", () => {
+    const on = (expires: string) => applier({ waivers: [{ rules: ["no-root-user"], reason: "r", expires }] }).apply(finding, raw(), "x");
+    expect(on("2026-11-23")).toMatchObject({ waived: true });
+    expect(on("2026-11-22")).toMatchObject({ waived: false, waiver: "expired waiver (2026-11-22): r" });
+  });
+
+  it("honours in-place waivers only with a reason and only when allowed", () => {
+    expect(applier({}).apply(finding, raw({ reason: "vendor" }), "x")).toMatchObject({ waived: true, waiver: "vendor" });
+    expect(applier({}).apply(finding, raw({ reason: "" }), "x")).toMatchObject({
+      waived: false,
+      waiver: "in-place waiver ignored: it gives no reason",
+    });
+    expect(applier({}, false).apply(finding, raw({ reason: "vendor" }), "x")).toMatchObject({
+      waived: false,
+      waiver: "in-place waiver ignored (--no-inline-waivers)",
+    });
+  });
+
+  it("ignores paths by glob", () => {
+    const a = applier({ ignore: ["charts/**", "*.generated.yaml"] });
+    expect(a.isIgnored("charts/web/templates/deploy.yaml")).toBe(true);
+    expect(a.isIgnored("x.generated.yaml")).toBe(true);
+    expect(a.isIgnored("deploy/web.yaml")).toBe(false);
+  });
+});
