@@ -76,6 +76,9 @@ export class Checker {
       return result;
     }
     result.errors.push(...parsed.errors.map(failure));
+    if (parsed.documents.length === 0 && parsed.errors.length === 0) {
+      result.skipped.push({ file, document: 0, reason: "the file holds no documents" });
+    }
     for (const document of parsed.documents) {
       result.documents += 1;
       try {

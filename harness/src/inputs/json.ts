@@ -13,6 +13,9 @@ export function parseJson(text: string, file: string): ParsedFile {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (cause) {
+    if (cause instanceof RangeError) {
+      return { documents: [], errors: [new ParseError("invalid JSON: the document nests too deeply to parse", { file })] };
+    }
     return { documents: [], errors: [jsonError(cause as Error, text, file)] };
   }
   let located: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { ParseError, UsageError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
 import { parseJson } from "./json.js";
 import { parseYaml, type YamlLimits } from "./yaml.js";
@@ -18,6 +18,9 @@ export function syntaxOf(file: string): Syntax | undefined {
  * look like JSON, else as YAML.
  */
 export function parseText(text: string, file: string, syntax?: Syntax, limits?: YamlLimits): ParsedFile {
+  if (text.includes("\u0000")) {
+    return { documents: [], errors: [new ParseError("binary data (the file contains NUL bytes), not JSON or YAML", { file })] };
+  }
   const chosen = syntax ?? syntaxOf(file) ?? (/^\s*[[{]/.test(text) ? "json" : "yaml");
   if (chosen === "json") return parseJson(text, file);
   if (chosen === "yaml") return parseYaml(text, file, limits);

@@ -18,10 +18,15 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 10_000 };
  */
 export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): ParsedFile {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+  let parsed: Document.Parsed[] | unknown;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+  } catch (cause) {
+    return { documents: [], errors: [new ParseError(parserFailure(cause), { file }, { cause })] };
+  }
   const result: ParsedFile = { documents: [], errors: [] };
   if (!Array.isArray(parsed)) return result; // an empty stream: no documents at all
-  parsed.forEach((doc: Document.Parsed, index) => {
+  (parsed as Document.Parsed[]).forEach((doc: Document.Parsed, index) => {
     const error = doc.errors[0];
     if (error) {
       result.errors.push(yamlError(error.message, lineCounter.linePos(error.pos[0]), file, index));
@@ -32,7 +37,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (cause) {
       const line = lineCounter.linePos(doc.range[0]).line;
-      result.errors.push(new ParseError(`${(cause as Error).message} (document ${index + 1})`, { file, line }, { cause }));
+      result.errors.push(new ParseError(`${parserFailure(cause)} (document ${index + 1})`, { file, line }, { cause }));
       return;
     }
     if (value === null || value === undefined) return; // an empty document between `---` markers
@@ -45,8 +50,16 @@ function sourceDocument(file: string, index: number, value: unknown, doc: Docume
   return { file, index, value, locate: (path) => locateInYaml(doc, lineCounter, path) };
 }
 
+/** A parser exception as a sentence: the parser recurses, so absurd nesting exhausts the stack. */
+function parserFailure(cause: unknown): string {
+  if (cause instanceof RangeError) return "invalid YAML: the document nests too deeply to parse";
+  return `invalid YAML: ${(cause as Error).message}`;
+}
+
 function yamlError(message: string, pos: { line: number; col: number } | undefined, file: string, index?: number): ParseError {
-  const firstLine = message.split("\n")[0] ?? message;
+  const firstLine = /Maximum call stack/.test(message)
+    ? "the document nests too deeply to parse"
+    : (message.split("\n")[0] ?? message);
   const where = index === undefined ? "" : ` (document ${index + 1})`;
   return new ParseError(`invalid YAML: ${firstLine}${where}`, { file, ...(pos && { line: pos.line, column: pos.col }) });
 }

@@ -22,6 +22,18 @@ export interface CheckFilesOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Bytes as UTF-8 text; bytes that are not UTF-8 are an error rather than silently replaced characters. */
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  if (bytes.includes(0)) throw new InputError("binary data (the file contains NUL bytes), not JSON or YAML", { file });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new InputError("the file is not valid UTF-8", { file });
+  }
+}
+
 const failed = (file: string, error: unknown): FileResult => {
   const failure = toShipshapeError(error, { file });
   return {
@@ -52,7 +64,7 @@ export function checkFiles(checker: Checker, paths: string[], options: CheckFile
     try {
       const size = statSync(absolute).size;
       if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
-      const text = readFileSync(absolute, "utf8");
+      const text = decodeUtf8(readFileSync(absolute), file);
       results.push(checker.checkText(text, file, { env: environments.forFile(absolute), matchPath }));
     } catch (error) {
       results.push(failed(file, error));
