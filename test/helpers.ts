@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBundledChecker, type Checker } from "../harness/src/index.js";
+import { createBundledChecker, type Checker } from "../harness/src/node.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const INPUTS = join(ROOT, "inputs");

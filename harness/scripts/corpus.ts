@@ -2,7 +2,7 @@
 // counts per rule and shape, documents skipped, and every error. Exits 1 when any file failed to parse or
 // evaluate, so a real-world file the engine cannot handle is never silent.
 import { relative } from "node:path";
-import { checkFiles, createBundledChecker } from "../src/index.js";
+import { checkFiles, createBundledChecker } from "../src/node.js";
 
 const dir = process.argv[2] ?? process.env.SHIPSHAPE_CORPUS;
 if (!dir) {

@@ -1,6 +1,17 @@
-// The public API. Everything here but the Node helpers at the end runs in a browser too.
-export { Checker, type CheckerOptions, type CheckTextOptions } from "./check/checker.js";
-export { parseCatalog, type Catalog, type Level, type Rule, type Severity, type Shape } from "./engine/catalog.js";
+// The public API, core part: runs anywhere WebAssembly does (Node, browsers, workers). It never touches the
+// file system or the process; the Node entry (node.ts, the package's default in Node) adds those helpers.
+export { Checker, type CheckerOptions, type CheckTextOptions, type PolicySource } from "./check/checker.js";
+export { loadConfig, parseConfig, type Config, type ConfigWaiver, type RuleSettings } from "./config/config.js";
+export {
+  parseCatalog,
+  type Catalog,
+  type ExampleFile,
+  type Level,
+  type Rule,
+  type RuleExample,
+  type Severity,
+  type Shape,
+} from "./engine/catalog.js";
 export type { DocumentPath, PolicyFinding, PolicyResult } from "./engine/policy.js";
 export {
   InputError,
@@ -13,9 +24,5 @@ export {
 } from "./errors.js";
 export type { Environment } from "./inputs/compose/interpolate.js";
 export type { FileResult, Finding, InputFailure, SkippedDocument } from "./report/finding.js";
-export { formatters, type FormatOptions, type Formatter } from "./report/formatters/index.js";
+export { formatReport, formatters, type FormatOptions, type Formatter } from "./report/formatters/index.js";
 export { buildReport, exitCode, type Report, type Summary } from "./report/report.js";
-
-// Node only: the bundled policy and the file system.
-export { createBundledChecker } from "./node/bundled-checker.js";
-export { checkFiles, type CheckFilesOptions } from "./node/check-files.js";

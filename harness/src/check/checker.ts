@@ -1,9 +1,9 @@
 import { ConfigApplier } from "../config/apply.js";
-import { EMPTY_CONFIG, paramsOf, type Config } from "../config/config.js";
+import { EMPTY_CONFIG, loadConfig, paramsOf, type Config } from "../config/config.js";
 import type { Catalog, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
 import { Policy, type PolicyFinding } from "../engine/policy.js";
-import { toShipshapeError, type ShipshapeError } from "../errors.js";
+import { PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { SourceDocument } from "../inputs/document.js";
 import { interpolate, type Environment } from "../inputs/compose/interpolate.js";
 import { resolveExtends } from "../inputs/compose/extends.js";
@@ -12,12 +12,21 @@ import { parseText, type Syntax } from "../inputs/parse.js";
 import type { FileResult, Finding, InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
 
+/** The compiled policy: bytes, a compiled module, or where to fetch it from (a URL, in a browser). */
+export type PolicySource = BufferSource | WebAssembly.Module | URL | string;
+
 export interface CheckerOptions {
-  /** The compiled policy (dist/policy/policy.wasm) as bytes or a compiled module. */
-  wasm: BufferSource | WebAssembly.Module;
+  /** The compiled policy (dist/policy/policy.wasm, exported as `shipshape/policy.wasm`). */
+  wasm: PolicySource;
+  /** The rule catalog (dist/policy/catalog.json, exported as `shipshape/catalog.json`). */
   catalog: Catalog;
-  /** A validated configuration (rules, waivers, parameters); none by default. */
-  config?: Config;
+  /**
+   * Configuration as in SPEC §5: a validated Config, or `.shipshape.yaml` text, or the same as an object;
+   * none by default.
+   */
+  config?: Config | string | Record<string, unknown>;
+  /** Rule parameters by rule id, merged over the configuration's (data.shipshape.params). */
+  params?: Record<string, Record<string, unknown>>;
   /** Honour in-place waivers; defaults to the configuration's `inline-waivers` (true). */
   inlineWaivers?: boolean;
   /** Read every document as this shape instead of detecting it. */
@@ -34,30 +43,61 @@ export interface CheckTextOptions {
   env?: Environment;
   /** The file's path as configuration globs see it (relative to the configuration file); defaults to `file`. */
   matchPath?: string;
+  /** Read the documents as this shape instead of detecting it (overrides the checker's `inputType`). */
+  shape?: Shape;
 }
 
-/** Loads the policy once; then checks any number of files or documents. Holds no fs/path/process use. */
+/**
+ * Compiles the policy once; then checks any number of files or documents. Evaluation is synchronous, so
+ * concurrent callers never interleave inside a WASM instance. Holds no fs/path/process use.
+ */
 export class Checker {
   private readonly rules: Map<string, Rule>;
+  /** One instance per forced shape (undefined: detect), made from the one compiled module on first use. */
+  private readonly policies = new Map<Shape | undefined, Promise<Policy> | Policy>();
 
   private constructor(
-    private readonly policy: Policy,
+    private readonly module: WebAssembly.Module,
+    private readonly params: Record<string, Record<string, unknown>>,
+    defaultPolicy: Policy,
+    private readonly inputType: Shape | undefined,
     readonly catalog: Catalog,
     readonly config: Config,
     private readonly applier: ConfigApplier,
     private readonly maxDepth: number,
   ) {
     this.rules = rulesById(catalog);
+    this.policies.set(inputType, defaultPolicy);
   }
 
   static async create(options: CheckerOptions): Promise<Checker> {
-    const config = options.config ?? EMPTY_CONFIG;
-    const policy = await Policy.load(options.wasm, paramsOf(config), options.inputType);
+    const catalog = options.catalog;
+    const config = options.config === undefined ? EMPTY_CONFIG : isConfig(options.config) ? options.config : loadConfig(options.config, catalog.rules);
+    const params = { ...paramsOf(config), ...options.params };
+    const module = await compilePolicy(options.wasm);
+    const policy = await Policy.load(module, params, options.inputType);
     const applier = new ConfigApplier(config, {
       inlineWaivers: options.inlineWaivers ?? config.inlineWaivers,
       today: options.today ?? new Date().toISOString().slice(0, 10),
     });
-    return new Checker(policy, options.catalog, config, applier, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth);
+  }
+
+  /** Prepares the instance for a forced shape, so `checkText(..., {shape})` can run synchronously. */
+  async prepare(shape: Shape): Promise<void> {
+    let entry = this.policies.get(shape);
+    if (!entry) {
+      entry = Policy.load(this.module, this.params, shape);
+      this.policies.set(shape, entry);
+    }
+    this.policies.set(shape, await entry);
+  }
+
+  private policyFor(shape: Shape | undefined): Policy {
+    const policy = this.policies.get(shape ?? this.inputType);
+    if (!(policy instanceof Policy)) throw new PolicyError(`call prepare("${shape}") before checking documents as ${shape}`);
+    return policy;
   }
 
   /** Whether configuration excludes this path (`ignore`). */
@@ -87,6 +127,7 @@ export class Checker {
         result.errors.push(failure(toShipshapeError(error, { file })));
       }
     }
+    result.findings.sort(bySourceOrder);
     return result;
   }
 
@@ -103,11 +144,12 @@ export class Checker {
   }
 
   private checkSourceDocument(document: SourceDocument, options: CheckTextOptions, result: FileResult): void {
+    const policy = this.policyFor(options.shape);
     checkDepth(document.value, this.maxDepth, document.file);
     const value = isCompose(document.value)
       ? resolveExtends(interpolate(document.value, options.env ?? {}) as Record<string, unknown>)
       : document.value;
-    const evaluation = this.policy.evaluate(value);
+    const evaluation = policy.evaluate(value);
     if (evaluation.shape === null) {
       result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
       return;
@@ -139,6 +181,28 @@ export class Checker {
       waived: false,
     };
   }
+}
+
+const bySourceOrder = (a: Finding, b: Finding) =>
+  a.document - b.document || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+
+async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> {
+  if (source instanceof WebAssembly.Module) return source;
+  try {
+    if (typeof source === "string" || source instanceof URL) {
+      const response = await fetch(source);
+      if (!response.ok) throw new Error(`HTTP ${response.status} fetching ${String(source)}`);
+      return await WebAssembly.compile(await response.arrayBuffer());
+    }
+    return await WebAssembly.compile(source);
+  } catch (cause) {
+    throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function isConfig(value: unknown): value is Config {
+  const v = value as Config;
+  return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.inlineWaivers === "boolean";
 }
 
 /** Compose files get interpolated before evaluation; the policy decides the shape of everything else. */

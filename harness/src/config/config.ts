@@ -48,9 +48,19 @@ export function parseConfig(text: string, file: string, rules: Rule[]): Config {
     const { line } = lineCounter.linePos(syntax.pos[0]);
     throw new UsageError(`${file}:${line}: invalid configuration: ${syntax.message.split("\n")[0]}`);
   }
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-  const at = (path: Array<string | number>) => `${file}:${locateInYaml(doc, lineCounter, path).line}`;
+  return validateConfig(doc.toJS() ?? {}, (path) => `${file}:${locateInYaml(doc, lineCounter, path).line}`, rules);
+}
 
+/**
+ * A configuration given as an object in the shape of `.shipshape.yaml` (or as its YAML text), validated the
+ * same way; for library users who keep their settings elsewhere.
+ */
+export function loadConfig(input: string | Record<string, unknown>, rules: Rule[], name = "configuration"): Config {
+  if (typeof input === "string") return parseConfig(input, name, rules);
+  return validateConfig(input, (path) => (path.length > 0 ? `${name} at ${path.join(".")}` : name), rules);
+}
+
+function validateConfig(raw: unknown, at: (path: Array<string | number>) => string, rules: Rule[]): Config {
   if (!validate(raw)) {
     const error = validate.errors![0]!;
     const path = pointerToPath(error.instancePath);

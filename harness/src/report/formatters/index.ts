@@ -1,4 +1,6 @@
-import type { Formatter } from "./formatter.js";
+import { UsageError } from "../../errors.js";
+import type { Report } from "../report.js";
+import type { FormatOptions, Formatter } from "./formatter.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
@@ -17,3 +19,10 @@ export const formatters: Readonly<Record<string, Formatter>> = {
 };
 
 export type { FormatOptions, Formatter } from "./formatter.js";
+
+/** Renders a report in the named format; an unknown name is a UsageError listing the formats. */
+export function formatReport(report: Report, format: string, options: FormatOptions): string {
+  const formatter = formatters[format];
+  if (!formatter) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(formatters).join(", ")})`);
+  return formatter(report, options);
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport, Checker, readBundledArtifacts } from "../../harness/src/node.js";
+import { INPUTS } from "../helpers.js";
+import { runCli } from "../cli/run-cli.js";
+
+const { wasm, catalog } = readBundledArtifacts();
+const deployment = readFileSync(join(INPUTS, "kubernetes", "bad", "healthcheck-required.yaml"), "utf8");
+
+describe("Checker (library API)", () => {
+  it("gives the same report as the CLI's JSON output for the same input", async () => {
+    const file = join(INPUTS, "kubernetes", "bad", "healthcheck-required.yaml");
+    const checker = await Checker.create({ wasm, catalog });
+    const fromLibrary = buildReport([checker.checkText(deployment, file)], "0.1.0");
+    const fromCli = JSON.parse((await runCli(["check", "--no-config", "-f", "json", file])).stdout);
+    expect({ ...fromCli, tool: undefined }).toEqual({ ...fromLibrary, tool: undefined });
+  });
+
+  it("takes configuration as YAML text or an object, validated, plus extra rule parameters", async () => {
+    const fromText = await Checker.create({ wasm, catalog, config: "rules:\n  healthcheck-required: {enabled: false}\n" });
+    expect(fromText.checkText(deployment, "d.yaml").findings).toEqual([]);
+    const withParams = await Checker.create({ wasm, catalog, params: { "resource-limits": { resources: ["memory"] } } });
+    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c" }] } };
+    const limits = withParams.checkDocument(pod, "pod.json").findings.filter((f) => f.rule === "resource-limits");
+    expect(limits.map((f) => f.message)).toEqual(["container c of Pod/p has no memory limit"]);
+    await expect(Checker.create({ wasm, catalog, config: { rules: { nope: {} } } })).rejects.toMatchObject({
+      code: "USAGE_ERROR",
+      message: 'configuration at rules.nope: unknown rule "nope" in configuration',
+    });
+  });
+
+  it("checks an already-parsed object with a declared shape", async () => {
+    const checker = await Checker.create({ wasm, catalog });
+    const odd = { apiVersion: "x", kind: "Thing", services: { web: { image: "nginx" } } };
+    expect(checker.checkDocument(odd, "odd.json").findings).toEqual([]);
+    expect(() => checker.checkDocument(odd, "odd.json", { shape: "compose" })).not.toThrow();
+    expect(checker.checkDocument(odd, "odd.json", { shape: "compose" }).errors[0]?.code).toBe("POLICY_ERROR");
+    await checker.prepare("compose");
+    const forced = checker.checkDocument(odd, "odd.json", { shape: "compose" });
+    expect(forced.findings.map((f) => f.object)).toContain("service web");
+  });
+
+  it("loads the policy from a URL", async () => {
+    const { createServer } = await import("node:http");
+    const server = createServer((_, res) => res.end(Buffer.from(wasm)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const checker = await Checker.create({ wasm: `http://127.0.0.1:${port}/policy.wasm`, catalog });
+      expect(checker.checkText(deployment, "d.yaml").findings.length).toBeGreaterThan(0);
+    } finally {
+      server.close();
+    }
+    await expect(Checker.create({ wasm: "http://127.0.0.1:1/none.wasm", catalog })).rejects.toMatchObject({ code: "POLICY_ERROR" });
+  });
+
+  it("keeps concurrent checks apart", async () => {
+    const checker = await Checker.create({ wasm, catalog });
+    const files = ["no-root-user.yaml", "no-latest-tag.yaml", "resource-limits.yaml", "read-only-rootfs.yaml"];
+    const texts = files.map((f) => readFileSync(join(INPUTS, "kubernetes", "bad", f), "utf8"));
+    const expected = texts.map((t, i) => checker.checkText(t, files[i]!));
+    const runs = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i % 7));
+        return checker.checkText(texts[i % texts.length]!, files[i % files.length]!);
+      }),
+    );
+    runs.forEach((run, i) => expect(run).toEqual(expected[i % expected.length]));
+  });
+});

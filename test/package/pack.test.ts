@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+
+// A Node-only user: the packed tarball installed into a fresh project on a PATH without Go must check a
+// manifest from ESM, from CommonJS and through the installed bin, with line numbers.
+const MANIFEST = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: c
+      image: nginx:latest
+`;
+
+describe("the npm package", () => {
+  it("installs from its tarball and works without Go", { timeout: 180_000 }, () => {
+    const work = mkdtempSync(join(tmpdir(), "shipshape-pack-"));
+    // dist/ is fresh (make test builds before vitest); --ignore-scripts skips prepack's rebuild.
+    execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, stdio: "pipe" });
+    const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"))!;
+    const files = execFileSync("tar", ["-tzf", join(work, tarball)], { encoding: "utf8" }).split("\n");
+    expect(files).toContain("package/dist/policy/policy.wasm");
+    expect(files).toContain("package/dist/policy/catalog.json");
+    expect(files.filter((f) => f.includes("_test.rego") || f.startsWith("package/test/"))).toEqual([]);
+
+    const project = join(work, "consumer");
+    const env = { ...process.env, PATH: [dirname(process.execPath), "/usr/bin", "/bin"].join(":") };
+    expect(() => execFileSync("go", ["version"], { env, stdio: "pipe" })).toThrow();
+    execFileSync("mkdir", ["-p", project]);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
+    const npm = join(dirname(process.execPath), "npm");
+    execFileSync(npm, ["install", "--no-audit", "--no-fund", join(work, tarball)], { cwd: project, env, stdio: "pipe" });
+    writeFileSync(join(project, "pod.yaml"), MANIFEST);
+
+    writeFileSync(
+      join(project, "esm.mjs"),
+      `import { readFileSync } from "node:fs";
+import { createBundledChecker } from "shipshape";
+const checker = await createBundledChecker();
+for (const f of checker.checkText(readFileSync("pod.yaml", "utf8"), "pod.yaml").findings) console.log(f.line, f.rule);\n`,
+    );
+    writeFileSync(
+      join(project, "cjs.cjs"),
+      `const { readFileSync } = require("node:fs");
+const { createBundledChecker } = require("shipshape");
+createBundledChecker().then((checker) => {
+  for (const f of checker.checkText(readFileSync("pod.yaml", "utf8"), "pod.yaml").findings) console.log(f.line, f.rule);
+});\n`,
+    );
+    const esm = execFileSync(process.execPath, ["esm.mjs"], { cwd: project, env, encoding: "utf8" });
+    const cjs = execFileSync(process.execPath, ["cjs.cjs"], { cwd: project, env, encoding: "utf8" });
+    expect(esm).toContain("8 no-latest-tag");
+    expect(cjs).toBe(esm);
+
+    let bin = { status: 0, stdout: "" };
+    try {
+      execFileSync(join(project, "node_modules", ".bin", "shipshape"), ["check", "pod.yaml"], { cwd: project, env, encoding: "utf8" });
+    } catch (error) {
+      bin = error as { status: number; stdout: string };
+    }
+    expect(bin.status).toBe(1);
+    expect(bin.stdout).toMatch(/^ {2}8:7 +deny +medium +no-latest-tag/m);
+  });
+});
