@@ -5,6 +5,7 @@
 #   interpolation, `<<` merge keys and `extends` (as `docker compose config` does) before evaluation.
 package shipshape.lib.compose
 
+import data.shipshape.lib.compose_hardening
 import data.shipshape.lib.users
 import data.shipshape.lib.waivers
 
@@ -26,31 +27,34 @@ containers(doc) := [service_record(name, service) |
 	is_object(service)
 ]
 
-service_record(name, service) := {
-	"shape": "compose",
-	"kind": "compose service",
-	"owner": name,
-	"object": concat("", ["service ", name]),
-	"name": container_name(name, service),
-	"role": "service",
-	"path": path,
-	"image": image_of(service, path),
-	"user": user_of(service, path),
-	"health_checks": [{
-		"name": "healthcheck",
-		"configured": health_check_configured(service),
-		"path": health_check_path(service, path),
-	}],
-	"limits": {
-		"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
-		"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
+service_record(name, service) := object.union(
+	{
+		"shape": "compose",
+		"kind": "compose service",
+		"owner": name,
+		"object": concat("", ["service ", name]),
+		"name": container_name(name, service),
+		"role": "service",
+		"path": path,
+		"image": image_of(service, path),
+		"user": user_of(service, path),
+		"health_checks": [{
+			"name": "healthcheck",
+			"configured": health_check_configured(service),
+			"path": health_check_path(service, path),
+		}],
+		"limits": {
+			"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
+			"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
+		},
+		"read_only_root_fs": {
+			"enabled": object.get(service, "read_only", false) == true,
+			"path": array.concat(path, ["read_only"]),
+		},
+		"waiver": waivers.compose(service),
 	},
-	"read_only_root_fs": {
-		"enabled": object.get(service, "read_only", false) == true,
-		"path": array.concat(path, ["read_only"]),
-	},
-	"waiver": waivers.compose(service),
-} if {
+	compose_hardening.facts(service, path),
+) if {
 	path := ["services", name]
 }
 

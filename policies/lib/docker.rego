@@ -6,6 +6,7 @@
 #   Images carry only image-level facts: user, health check and tag.
 package shipshape.lib.docker
 
+import data.shipshape.lib.docker_hardening
 import data.shipshape.lib.image_ref
 import data.shipshape.lib.users
 import data.shipshape.lib.waivers
@@ -46,45 +47,51 @@ inspect_record(x, path) := container_record(x, path) if is_container(x)
 
 inspect_record(x, path) := image_record(x, path) if is_image(x)
 
-container_record(x, path) := {
-	"shape": "docker",
-	"kind": "container",
-	"owner": name,
-	"object": concat("", ["container ", name]),
-	"name": trim_prefix(name, "/"),
-	"role": "container",
-	"path": path,
-	"image": image_of(x.Config, path),
-	"user": user_of(x.Config, path),
-	"health_checks": [health_check(x.Config, path)],
-	"limits": {
-		"memory": {"set": positive(x.HostConfig, "Memory"), "path": array.concat(path, ["HostConfig", "Memory"])},
-		"cpu": {"set": cpu_limited(x.HostConfig), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
+container_record(x, path) := object.union(
+	{
+		"shape": "docker",
+		"kind": "container",
+		"owner": name,
+		"object": concat("", ["container ", name]),
+		"name": trim_prefix(name, "/"),
+		"role": "container",
+		"path": path,
+		"image": image_of(x.Config, path),
+		"user": user_of(x.Config, path),
+		"health_checks": [health_check(x.Config, path)],
+		"limits": {
+			"memory": {"set": positive(x.HostConfig, "Memory"), "path": array.concat(path, ["HostConfig", "Memory"])},
+			"cpu": {"set": cpu_limited(x.HostConfig), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
+		},
+		"read_only_root_fs": {
+			"enabled": object.get(x.HostConfig, "ReadonlyRootfs", false) == true,
+			"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
+		},
+		"waiver": waivers.docker(x.Config),
 	},
-	"read_only_root_fs": {
-		"enabled": object.get(x.HostConfig, "ReadonlyRootfs", false) == true,
-		"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
-	},
-	"waiver": waivers.docker(x.Config),
-} if {
+	docker_hardening.container_facts(x, path),
+) if {
 	name := container_name(x)
 }
 
-image_record(x, path) := {
-	"shape": "docker",
-	"kind": "image",
-	"owner": name,
-	"object": concat("", ["image ", name]),
-	"name": name,
-	"role": "image",
-	"path": path,
-	"image": image_reference(x, path),
-	"user": user_of(x.Config, path),
-	"health_checks": [health_check(x.Config, path)],
-	"limits": null,
-	"read_only_root_fs": null,
-	"waiver": waivers.docker(x.Config),
-} if {
+image_record(x, path) := object.union(
+	{
+		"shape": "docker",
+		"kind": "image",
+		"owner": name,
+		"object": concat("", ["image ", name]),
+		"name": name,
+		"role": "image",
+		"path": path,
+		"image": image_reference(x, path),
+		"user": user_of(x.Config, path),
+		"health_checks": [health_check(x.Config, path)],
+		"limits": null,
+		"read_only_root_fs": null,
+		"waiver": waivers.docker(x.Config),
+	},
+	docker_hardening.image_facts(x, path),
+) if {
 	name := image_name(x)
 }
 

@@ -31,3 +31,24 @@ unpinned_reason(ref) := "has no tag (latest is implied)" if {
 	not is_digest_pinned(ref)
 	tag(ref) == "latest"
 }
+
+# The registry of a reference: its first component when that looks like a host (has a dot or a port, or is
+# localhost); otherwise Docker Hub, as docker.io. Docker Hub's other names are folded into docker.io.
+registry(ref) := hub_alias(parts[0]) if {
+	parts := split(ref, "/")
+	count(parts) > 1
+	regex.match(`[.:]|^localhost$`, parts[0])
+} else := "docker.io"
+
+hub_alias(host) := "docker.io" if host in {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
+
+else := host
+
+# The reference with its registry spelled out: nginx:1.2 -> docker.io/library/nginx:1.2.
+qualified(ref) := concat("/", ["docker.io", "library", ref]) if {
+	registry(ref) == "docker.io"
+	count(split(ref, "/")) == 1
+} else := concat("/", ["docker.io", ref]) if {
+	registry(ref) == "docker.io"
+	not regex.match(`[.:]|^localhost$`, split(ref, "/")[0])
+} else := concat("/", array.concat([registry(ref)], array.slice(split(ref, "/"), 1, count(split(ref, "/")))))

@@ -6,6 +6,7 @@
 #   containers unless a container overrides it.
 package shipshape.lib.kubernetes
 
+import data.shipshape.lib.kubernetes_hardening
 import data.shipshape.lib.waivers
 
 # Where each workload kind keeps its pod spec.
@@ -59,24 +60,27 @@ workload_containers(workload, prefix) := [container_record(workload, pod_spec, s
 	is_object(container)
 ]
 
-container_record(workload, pod_spec, spec_path, field, i, container) := {
-	"shape": "kubernetes",
-	"kind": workload.kind,
-	"owner": owner_name(workload),
-	"object": concat("/", [workload.kind, owner_name(workload)]),
-	"name": name_of(container),
-	"role": role,
-	"path": path,
-	"image": image_of(container, path),
-	"user": run_as(security_context(pod_spec), security_context(container), spec_path, path),
-	"health_checks": health_checks(container, path, workload.kind, role),
-	"limits": limits(container, path, role),
-	"read_only_root_fs": {
-		"enabled": object.get(security_context(container), "readOnlyRootFilesystem", false) == true,
-		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
+container_record(workload, pod_spec, spec_path, field, i, container) := object.union(
+	{
+		"shape": "kubernetes",
+		"kind": workload.kind,
+		"owner": owner_name(workload),
+		"object": concat("/", [workload.kind, owner_name(workload)]),
+		"name": name_of(container),
+		"role": role,
+		"path": path,
+		"image": image_of(container, path),
+		"user": run_as(security_context(pod_spec), security_context(container), spec_path, path),
+		"health_checks": health_checks(container, path, workload.kind, role),
+		"limits": limits(container, path, role),
+		"read_only_root_fs": {
+			"enabled": object.get(security_context(container), "readOnlyRootFilesystem", false) == true,
+			"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
+		},
+		"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
 	},
-	"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
-} if {
+	kubernetes_hardening.facts(pod_spec, spec_path, container, path, role),
+) if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
 }

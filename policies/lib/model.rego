@@ -17,6 +17,15 @@
 #   - limits: {memory: {set, path}, cpu: {set, path}}, or null where limits cannot be expressed
 #   - read_only_root_fs: {enabled, path}, or null where it cannot be expressed
 #   - waiver: the in-place waiver written into the workload, {rules, reason} (rules empty when none)
+#   Hardening facts (the *_hardening libraries); null where the shape cannot express the concept:
+#   - privileged: {enabled, path}; privilege_escalation: {blocked, path}
+#   - capabilities: {add, drop, add_path, drop_path}, names upper case without CAP_
+#   - host_namespaces: [{name, path}] shared with the host; host_mounts: [{source, path}] bind/hostPath sources
+#   - env: [{name, literal, path}]: literal is true for a non-empty value that is not a reference (never the value)
+#   - seccomp: {profile: confined | unconfined | unset, path}
+#   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, max_size, path}
+#   - ports: [{port, path}] exposed or published container ports
+#   - requests: {memory: {set, path}, cpu: {set, path}}
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
 

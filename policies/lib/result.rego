@@ -11,9 +11,14 @@ rule_annotations(chain) := [entry.annotations |
 	entry.annotations.custom.id
 ][0]
 
-finding(chain, container, message, field) := {
+finding(chain, container, message, field) := finding_at(chain, container, message, field, level) if {
+	level := rule_annotations(chain).custom.level
+}
+
+# A finding at a level other than the rule's default (a rule whose verdict has two grades).
+finding_at(chain, container, message, field, level) := {
 	"rule": id,
-	"level": rule_annotations(chain).custom.level,
+	"level": level,
 	"message": message,
 	"object": container.object,
 	"container": container.name,

@@ -1,12 +1,24 @@
 # METADATA
 # title: Test fixtures
-# description: Compliant documents of every shape; tests patch one field to make them violate one rule.
+# description: |
+#   Documents of every shape that pass every rule; tests patch one field to make them violate one rule.
 package shipshape.test.fixtures_test
+
+digest := "sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31"
+
+pinned_image := concat("@", ["registry.example.com/app:1.4.2", digest])
 
 container := {
 	"name": "app",
-	"image": "registry.example.com/app:1.4.2",
-	"securityContext": {"runAsNonRoot": true, "runAsUser": 10001, "readOnlyRootFilesystem": true},
+	"image": pinned_image,
+	"securityContext": {
+		"runAsNonRoot": true,
+		"runAsUser": 10001,
+		"readOnlyRootFilesystem": true,
+		"allowPrivilegeEscalation": false,
+		"capabilities": {"drop": ["ALL"]},
+		"seccompProfile": {"type": "RuntimeDefault"},
+	},
 	"resources": {"limits": {"memory": "256Mi", "cpu": "500m"}},
 	"livenessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
 	"readinessProbe": {"httpGet": {"path": "/ready", "port": 8080}},
@@ -37,11 +49,19 @@ cron_job(spec) := {
 }
 
 service := {
-	"image": "registry.example.com/app:1.4.2",
+	"image": pinned_image,
 	"user": "10001",
 	"read_only": true,
+	"init": true,
+	"cap_drop": ["ALL"],
+	"security_opt": ["no-new-privileges:true"],
+	"pids_limit": 200,
+	"logging": {"driver": "json-file", "options": {"max-size": "10m"}},
 	"healthcheck": {"test": ["CMD", "wget", "-q", "--spider", "http://localhost:8080/healthz"]},
-	"deploy": {"resources": {"limits": {"memory": "256M", "cpus": "0.5"}}},
+	"deploy": {"resources": {
+		"limits": {"memory": "256M", "cpus": "0.5"},
+		"reservations": {"memory": "128M", "cpus": "0.25"},
+	}},
 }
 
 service_with(patch) := object.union(service, patch)
@@ -55,10 +75,20 @@ inspect_container := {
 	"Name": "/web",
 	"Config": {
 		"User": "10001",
-		"Image": "registry.example.com/app:1.4.2",
+		"Image": pinned_image,
 		"Healthcheck": {"Test": ["CMD-SHELL", "wget -q --spider http://localhost:8080/healthz"]},
 	},
-	"HostConfig": {"Memory": 268435456, "NanoCpus": 500000000, "CpuQuota": 0, "ReadonlyRootfs": true},
+	"HostConfig": {
+		"Memory": 268435456,
+		"NanoCpus": 500000000,
+		"CpuQuota": 0,
+		"ReadonlyRootfs": true,
+		"CapDrop": ["ALL"],
+		"SecurityOpt": ["no-new-privileges"],
+		"PidsLimit": 200,
+		"Init": true,
+		"LogConfig": {"Type": "json-file", "Config": {"max-size": "10m"}},
+	},
 }
 
 inspect_container_with(patch) := object.union(inspect_container, patch)

@@ -5,7 +5,7 @@ import { rulesById } from "../engine/catalog.js";
 import { Policy, type PolicyFinding } from "../engine/policy.js";
 import { PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { SourceDocument } from "../inputs/document.js";
-import { interpolate, type Environment } from "../inputs/compose/interpolate.js";
+import { interpolateCompose, type Environment } from "../inputs/compose/interpolate.js";
 import { resolveExtends } from "../inputs/compose/extends.js";
 import { checkDepth, DEFAULT_MAX_DEPTH } from "../inputs/depth.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
@@ -147,7 +147,7 @@ export class Checker {
     const policy = this.policyFor(options.shape);
     checkDepth(document.value, this.maxDepth, document.file);
     const value = isCompose(document.value)
-      ? resolveExtends(interpolate(document.value, options.env ?? {}) as Record<string, unknown>)
+      ? resolveExtends(interpolateCompose(document.value, options.env ?? {}))
       : document.value;
     const evaluation = policy.evaluate(value);
     if (evaluation.shape === null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpolate, interpolateString } from "../../../harness/src/inputs/compose/interpolate.js";
+import { interpolate, interpolateCompose, interpolateString } from "../../../harness/src/inputs/compose/interpolate.js";
 
 const env = { TAG: "1.2.3", EMPTY: "", HOST: "db" };
 
@@ -33,6 +33,27 @@ describe("interpolate", () => {
     const doc = { services: { "${TAG}": { image: "x:${TAG}", ports: ["${HOST}:80", 443], read_only: true } } };
     expect(interpolate(doc, env)).toEqual({
       services: { "${TAG}": { image: "x:1.2.3", ports: ["db:80", 443], read_only: true } },
+    });
+  });
+});
+
+describe("interpolateCompose", () => {
+  it("leaves service environments as written, so secrets are judged by what the file says", () => {
+    const doc = {
+      "x-tag": "${TAG}",
+      services: {
+        db: { image: "postgres:${TAG}", environment: { POSTGRES_PASSWORD: "${DB_PASSWORD}" } },
+        web: { image: "web:${TAG}", environment: ["TOKEN=${TOKEN}"] },
+        odd: "${TAG}",
+      },
+    };
+    expect(interpolateCompose(doc, { TAG: "1.2.3", DB_PASSWORD: "hunter2", TOKEN: "t" })).toEqual({
+      "x-tag": "1.2.3",
+      services: {
+        db: { image: "postgres:1.2.3", environment: { POSTGRES_PASSWORD: "${DB_PASSWORD}" } },
+        web: { image: "web:1.2.3", environment: ["TOKEN=${TOKEN}"] },
+        odd: "1.2.3",
+      },
     });
   });
 });

@@ -91,3 +91,28 @@ function substitute(body: string, env: Environment): string {
       return value ?? "";
   }
 }
+
+/**
+ * Interpolates a Compose file except each service's `environment`: `no-secrets-in-env` judges what the file
+ * says, and `PASSWORD: ${DB_PASSWORD}` is a reference there, whatever the variable holds where shipshape runs.
+ */
+export function interpolateCompose(compose: Record<string, unknown>, env: Environment): Record<string, unknown> {
+  const { services, ...rest } = compose;
+  const out = interpolate(rest, env) as Record<string, unknown>;
+  if (services === null || typeof services !== "object" || Array.isArray(services)) {
+    return { ...out, services: interpolate(services, env) };
+  }
+  const interpolated: Record<string, unknown> = {};
+  for (const [name, service] of Object.entries(services)) {
+    if (service === null || typeof service !== "object" || Array.isArray(service)) {
+      interpolated[name] = interpolate(service, env);
+      continue;
+    }
+    const { environment, ...settings } = service as Record<string, unknown>;
+    interpolated[name] = {
+      ...(interpolate(settings, env) as Record<string, unknown>),
+      ...(environment !== undefined && { environment }),
+    };
+  }
+  return { ...out, services: interpolated };
+}

@@ -1,0 +1,126 @@
+# METADATA
+# title: Compose hardening facts
+# description: The security facts of one Compose service for the container model.
+package shipshape.lib.compose_hardening
+
+import data.shipshape.lib.capabilities
+import data.shipshape.lib.ports
+import data.shipshape.lib.secrets
+
+namespace_keys := {
+	"network_mode": "network",
+	"pid": "PID",
+	"ipc": "IPC",
+	"uts": "UTS",
+	"userns_mode": "user",
+}
+
+facts(service, path) := {
+	"privileged": {
+		"enabled": object.get(service, "privileged", false) == true,
+		"path": array.concat(path, ["privileged"]),
+	},
+	"privilege_escalation": {"blocked": no_new_privileges(options), "path": options_path},
+	"capabilities": {
+		"add": capabilities.names(object.get(service, "cap_add", [])),
+		"drop": capabilities.names(object.get(service, "cap_drop", [])),
+		"add_path": array.concat(path, ["cap_add"]),
+		"drop_path": array.concat(path, ["cap_drop"]),
+	},
+	"host_namespaces": [{"name": name, "path": array.concat(path, [key])} |
+		some key, name in namespace_keys
+		object.get(service, key, "") == "host"
+	],
+	"host_mounts": host_mounts(service, path),
+	"env": env(object.get(service, "environment", []), path),
+	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
+	"pids_limit": {"set": pids_limited(service), "path": array.concat(path, ["pids_limit"])},
+	"init": {"enabled": object.get(service, "init", false) == true, "path": array.concat(path, ["init"])},
+	"logging": logging(object.get(service, "logging", {}), path),
+	"ports": array.concat(published(service, path), exposed(service, path)),
+	"requests": {resource: {"set": reserved(service, key), "path": field} |
+		some resource, key in {"memory": "memory", "cpu": "cpus"}
+		field := array.concat(path, ["deploy", "resources", "reservations", key])
+	},
+} if {
+	options := object.get(service, "security_opt", [])
+	options_path := array.concat(path, ["security_opt"])
+}
+
+default no_new_privileges(_) := false
+
+no_new_privileges(options) if {
+	some option in options
+	regex.match(`^no-new-privileges([:=]true)?$`, option)
+}
+
+seccomp_profile(options) := "unconfined" if {
+	some option in options
+	regex.match(`^seccomp[:=]unconfined$`, option)
+} else := "confined"
+
+# Bind mounts: short syntax "/host:/container[:mode]" and long syntax {type: bind, source}.
+host_mounts(service, path) := array.concat(
+	[{"source": split(volume, ":")[0], "path": array.concat(path, ["volumes", i])} |
+		some i, volume in object.get(service, "volumes", [])
+		is_string(volume)
+		startswith(volume, "/")
+	],
+	[{"source": volume.source, "path": array.concat(path, ["volumes", i, "source"])} |
+		some i, volume in object.get(service, "volumes", [])
+		volume.type == "bind"
+		is_string(volume.source)
+	],
+)
+
+# `environment` as a mapping ({KEY: value}) or a list (["KEY=value", "KEY"]).
+env(environment, path) := [variable |
+	some name, value in environment
+	variable := {"name": name, "literal": secrets.is_literal(value), "path": array.concat(path, ["environment", name])}
+] if {
+	is_object(environment)
+} else := [{"name": name, "literal": literal, "path": array.concat(path, ["environment", i])} |
+	some i, entry in environment
+	is_string(entry)
+	parts := split(entry, "=")
+	name := parts[0]
+	literal := assignment_literal(parts)
+]
+
+# "KEY=value" holds a literal; a bare "KEY" takes the value from the environment.
+assignment_literal(parts) := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts)))) if {
+	count(parts) > 1
+} else := false
+
+default pids_limited(_) := false
+
+pids_limited(service) if object.get(service, "pids_limit", 0) > 0
+
+pids_limited(service) if object.get(service, ["deploy", "resources", "limits", "pids"], 0) > 0
+
+logging(config, path) := {
+	"driver": object.get(config, "driver", "json-file"),
+	"max_size": object.get(config, ["options", "max-size"], "") != "",
+	"path": array.concat(path, ["logging"]),
+}
+
+published(service, path) := [{"port": port, "path": array.concat(path, ["ports", i])} |
+	some i, entry in object.get(service, "ports", [])
+	port := published_port(entry)
+]
+
+published_port(entry) := entry.target if is_number(entry.target)
+
+else := ports.container_port(entry)
+
+exposed(service, path) := [{"port": port, "path": array.concat(path, ["expose", i])} |
+	some i, entry in object.get(service, "expose", [])
+	port := ports.container_port(entry)
+]
+
+reserved(service, key) if {
+	value := service.deploy.resources.reservations[key]
+	value != null
+	value != ""
+	value != 0
+} else := false

@@ -1,0 +1,129 @@
+# METADATA
+# title: docker inspect hardening facts
+# description: |
+#   The security facts of one inspected container (HostConfig and Config) or image (Config only: environment
+#   and exposed ports) for the container model.
+package shipshape.lib.docker_hardening
+
+import data.shipshape.lib.capabilities
+import data.shipshape.lib.ports
+import data.shipshape.lib.secrets
+
+namespace_modes := {
+	"NetworkMode": "network",
+	"PidMode": "PID",
+	"IpcMode": "IPC",
+	"UTSMode": "UTS",
+	"UsernsMode": "user",
+}
+
+container_facts(x, path) := {
+	"privileged": {
+		"enabled": object.get(host, "Privileged", false) == true,
+		"path": array.concat(path, ["HostConfig", "Privileged"]),
+	},
+	"privilege_escalation": {"blocked": no_new_privileges(options), "path": options_path},
+	"capabilities": {
+		"add": capabilities.names(object.get(host, "CapAdd", [])),
+		"drop": capabilities.names(object.get(host, "CapDrop", [])),
+		"add_path": array.concat(path, ["HostConfig", "CapAdd"]),
+		"drop_path": array.concat(path, ["HostConfig", "CapDrop"]),
+	},
+	"host_namespaces": [{"name": name, "path": array.concat(path, ["HostConfig", field])} |
+		some field, name in namespace_modes
+		object.get(host, field, "") == "host"
+	],
+	"host_mounts": host_mounts(x, path),
+	"env": env(x.Config, path),
+	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
+	"pids_limit": {"set": object.get(host, "PidsLimit", 0) > 0, "path": array.concat(path, ["HostConfig", "PidsLimit"])},
+	"init": {"enabled": object.get(host, "Init", false) == true, "path": array.concat(path, ["HostConfig", "Init"])},
+	"logging": logging(object.get(host, "LogConfig", {}), path),
+	"ports": array.concat(exposed_ports(x.Config, path), published_ports(host, path)),
+	"requests": null,
+} if {
+	host := x.HostConfig
+	options := object.get(host, "SecurityOpt", [])
+	options_path := array.concat(path, ["HostConfig", "SecurityOpt"])
+}
+
+image_facts(x, path) := {
+	"privileged": null,
+	"privilege_escalation": null,
+	"capabilities": null,
+	"host_namespaces": [],
+	"host_mounts": [],
+	"env": env(x.Config, path),
+	"seccomp": null,
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"ports": exposed_ports(x.Config, path),
+	"requests": null,
+}
+
+# `--security-opt no-new-privileges` in any of its spellings (bare, `:true`, `=true`).
+default no_new_privileges(_) := false
+
+no_new_privileges(options) if {
+	some option in options
+	regex.match(`^no-new-privileges([:=]true)?$`, option)
+}
+
+seccomp_profile(options) := "unconfined" if {
+	some option in options
+	regex.match(`^seccomp[:=]unconfined$`, option)
+} # Docker applies its default profile unless told otherwise
+
+else := "confined"
+
+# Bind mounts: Mounts (what the engine reports), HostConfig.Binds ("src:dst[:opts]") and HostConfig.Mounts.
+host_mounts(x, path) := array.concat(
+	[{"source": m.Source, "path": array.concat(path, ["Mounts", i, "Source"])} |
+		some i, m in object.get(x, "Mounts", [])
+		m.Type == "bind"
+		is_string(m.Source)
+	],
+	array.concat(
+		[{"source": split(bind, ":")[0], "path": array.concat(path, ["HostConfig", "Binds", i])} |
+			some i, bind in object.get(x.HostConfig, "Binds", [])
+			is_string(bind)
+			startswith(bind, "/")
+		],
+		[{"source": m.Source, "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
+			some i, m in object.get(x.HostConfig, "Mounts", [])
+			m.Type == "bind"
+			is_string(m.Source)
+		],
+	),
+)
+
+env(config, path) := [{"name": name, "literal": literal, "path": array.concat(path, ["Config", "Env", i])} |
+	some i, entry in object.get(config, "Env", [])
+	is_string(entry)
+	parts := split(entry, "=")
+	name := parts[0]
+	literal := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))))
+]
+
+# json-file is the default driver when none is named.
+logging(config, path) := {
+	"driver": log_driver(config),
+	"max_size": object.get(config, ["Config", "max-size"], "") != "",
+	"path": array.concat(path, ["HostConfig", "LogConfig"]),
+}
+
+log_driver(config) := config.Type if {
+	is_string(config.Type)
+	config.Type != ""
+} else := "json-file"
+
+exposed_ports(config, path) := [{"port": port, "path": array.concat(path, ["Config", "ExposedPorts", key])} |
+	some key, _ in object.get(config, "ExposedPorts", {})
+	port := ports.container_port(key)
+]
+
+published_ports(host, path) := [{"port": port, "path": array.concat(path, ["HostConfig", "PortBindings", key])} |
+	some key, _ in object.get(host, "PortBindings", {})
+	port := ports.container_port(key)
+]

@@ -1,0 +1,99 @@
+# METADATA
+# title: Kubernetes hardening facts
+# description: |
+#   The security facts of one Kubernetes container for the container model: privilege, capabilities, host
+#   namespaces and paths, environment, seccomp, ports and resource requests. Pod-level settings (host
+#   namespaces, hostPath volumes, the pod securityContext) apply to every container of the pod.
+package shipshape.lib.kubernetes_hardening
+
+import data.shipshape.lib.capabilities
+import data.shipshape.lib.secrets
+
+host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"}
+
+facts(pod_spec, spec_path, container, path, role) := {
+	"privileged": {
+		"enabled": object.get(context, "privileged", false) == true,
+		"path": array.concat(path, ["securityContext", "privileged"]),
+	},
+	"privilege_escalation": {
+		"blocked": object.get(context, "allowPrivilegeEscalation", null) == false,
+		"path": array.concat(path, ["securityContext", "allowPrivilegeEscalation"]),
+	},
+	"capabilities": {
+		"add": capabilities.names(object.get(context, ["capabilities", "add"], [])),
+		"drop": capabilities.names(object.get(context, ["capabilities", "drop"], [])),
+		"add_path": array.concat(path, ["securityContext", "capabilities", "add"]),
+		"drop_path": array.concat(path, ["securityContext", "capabilities", "drop"]),
+	},
+	"host_namespaces": [{"name": name, "path": array.concat(spec_path, [field])} |
+		some field, name in host_namespace_fields
+		object.get(pod_spec, field, false) == true
+	],
+	"host_mounts": host_mounts(pod_spec, spec_path, container),
+	"env": [{"name": entry.name, "literal": literal(entry), "path": array.concat(path, ["env", i, "value"])} |
+		some i, entry in object.get(container, "env", [])
+		is_string(entry.name)
+	],
+	"seccomp": seccomp(object.get(pod_spec, "securityContext", {}), spec_path, context, path),
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"ports": [{"port": port.containerPort, "path": array.concat(path, ["ports", i, "containerPort"])} |
+		some i, port in object.get(container, "ports", [])
+		is_number(port.containerPort)
+	],
+	"requests": requests(container, path, role),
+} if {
+	context := object.get(container, "securityContext", {})
+}
+
+# hostPath volumes this container mounts.
+host_mounts(pod_spec, spec_path, container) := [mount |
+	some i, volume in object.get(pod_spec, "volumes", [])
+	is_string(volume.hostPath.path)
+	some volume_mount in object.get(container, "volumeMounts", [])
+	volume_mount.name == volume.name
+	mount := {"source": volume.hostPath.path, "path": array.concat(spec_path, ["volumes", i, "hostPath", "path"])}
+]
+
+literal(entry) if {
+	not entry.valueFrom
+	secrets.literal(object.get(entry, "value", null))
+} else := false
+
+# The container's seccompProfile wins over the pod's.
+seccomp(pod_context, spec_path, context, path) := profile(context.seccompProfile.type, path) if {
+	is_string(context.seccompProfile.type)
+} else := profile(pod_context.seccompProfile.type, spec_path) if {
+	is_string(pod_context.seccompProfile.type)
+} else := {"profile": "unset", "path": array.concat(path, ["securityContext", "seccompProfile"])}
+
+profile(type, owner_path) := {
+	"profile": profile_name(type),
+	"path": array.concat(owner_path, ["securityContext", "seccompProfile", "type"]),
+}
+
+profile_name(type) := "unconfined" if type == "Unconfined"
+
+else := "confined"
+
+# Requests default to the limits when only limits are set, so a limit counts as a request.
+# Ephemeral containers cannot set resources.
+requests(container, path, role) := null if {
+	role == "ephemeral"
+} else := {resource: {"set": requested(container, resource), "path": field} |
+	some resource in ["memory", "cpu"]
+	field := array.concat(path, ["resources", "requests", resource])
+}
+
+requested(container, resource) if {
+	present(container.resources.requests[resource])
+} else if {
+	present(container.resources.limits[resource])
+} else := false
+
+present(value) if {
+	value != null
+	value != ""
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Drop all capabilities
+# description: |
+#   Containers start with a default set of Linux capabilities (CHOWN, SETUID, NET_RAW, ...) that most
+#   applications never use and attackers do. Drop them all and add back only what the application needs.
+#   Kubernetes sets capabilities per container only; there is no pod-level setting to inherit.
+# custom:
+#   id: drop-all-capabilities
+#   severity: medium
+#   level: warn
+#   references:
+#     - Kubernetes Pod Security Standards, Restricted profile (Capabilities)
+#     - CIS Docker Benchmark 5.3 (Ensure that Linux kernel capabilities are restricted within containers)
+#   remediation:
+#     docker: >-
+#       Run with `--cap-drop ALL` (and `--cap-add` for the few the application needs).
+#     compose: >-
+#       Add `cap_drop: [ALL]` to the service (and `cap_add` for what it needs).
+#     kubernetes: >-
+#       Set `securityContext.capabilities.drop: ["ALL"]` on every container.
+package shipshape.rules.drop_all_capabilities
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.capabilities.drop_path) if {
+	some container in model.containers
+	container.capabilities != null
+	not "ALL" in container.capabilities.drop
+	message := concat("", [result.subject(container), " does not drop all capabilities"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,39 @@
+# METADATA
+# title: Images should be pinned by digest
+# description: |
+#   A tag can be moved to other content at any time; only a digest (`@sha256:...`) names exactly one image.
+#   Pinning by digest makes deploys reproducible and a compromised registry tag harmless. Image IDs count as
+#   pinned; a Compose service that only builds is not judged.
+# custom:
+#   id: image-digest-pinned
+#   severity: low
+#   level: warn
+#   references:
+#     - SLSA and supply-chain guidance (immutable image references)
+#   remediation:
+#     docker: >-
+#       Run the image by digest: `registry.example.com/app:1.4.2@sha256:...`
+#       (`docker buildx imagetools inspect` shows it).
+#     compose: >-
+#       Append the digest to `image:` (`app:1.4.2@sha256:...`); Renovate or Dependabot can keep it current.
+#     kubernetes: >-
+#       Append the digest to `image:` (`app:1.4.2@sha256:...`); Renovate or Dependabot can keep it current.
+package shipshape.rules.image_digest_pinned
+
+import data.shipshape.lib.image_ref
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.image.path) if {
+	some container in model.containers
+	container.image != null
+	container.role != "image" # an inspected image is the content itself
+	ref := container.image.ref
+	not image_ref.is_digest_pinned(ref)
+	not image_ref.is_image_id(ref)
+	message := concat("", [result.subject(container), " uses image \"", ref, "\" without a digest"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,30 @@
+# METADATA
+# title: Run an init process
+# description: |
+#   The first process in a container is PID 1: it must forward signals and reap zombies, which most
+#   applications do not. Docker's `--init` (tini) does both, so `docker stop` stops the container promptly
+#   and no zombie processes pile up. Docker and Compose only; in Kubernetes use an init in the image or
+#   `shareProcessNamespace`, which this rule does not judge.
+# custom:
+#   id: init-process
+#   severity: low
+#   level: warn
+#   remediation:
+#     docker: >-
+#       Run with `--init`, or use an init (tini, dumb-init) as the image's entrypoint.
+#     compose: >-
+#       Set `init: true` on the service.
+package shipshape.rules.init_process
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.init.path) if {
+	some container in model.containers
+	container.init.enabled == false
+	message := concat("", [result.subject(container), " runs without an init process"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

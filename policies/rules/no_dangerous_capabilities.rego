@@ -1,0 +1,50 @@
+# METADATA
+# title: No dangerous added capabilities
+# description: |
+#   Added capabilities beyond the runtime's default set (`SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`,
+#   `SYS_MODULE`, `DAC_READ_SEARCH`, `BPF`, `ALL`, ...) hand the container powers over the host kernel. One
+#   finding per added capability outside the allowed list (parameter `allowed`, by default the Docker and Pod
+#   Security "baseline" default set).
+# custom:
+#   id: no-dangerous-capabilities
+#   severity: high
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.3 (Ensure that Linux kernel capabilities are restricted within containers)
+#     - Kubernetes Pod Security Standards, Baseline profile (Capabilities)
+#   parameters:
+#     allowed: Capabilities that may be added, without the CAP_ prefix.
+#   remediation:
+#     docker: >-
+#       Remove the capability from `--cap-add`; find the narrower one the application needs.
+#     compose: >-
+#       Remove the capability from `cap_add`.
+#     kubernetes: >-
+#       Remove the capability from `securityContext.capabilities.add`.
+package shipshape.rules.no_dangerous_capabilities
+
+import data.shipshape.lib.capabilities
+import data.shipshape.lib.model
+import data.shipshape.lib.params
+import data.shipshape.lib.result
+
+default_allowed := [
+	"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
+	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+]
+
+allowed contains capabilities.normalise(name) if {
+	some name in params.param("no-dangerous-capabilities", "allowed", default_allowed)
+}
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.capabilities.add_path) if {
+	some container in model.containers
+	container.capabilities != null
+	some capability in container.capabilities.add
+	not capability in allowed
+	message := concat("", [result.subject(container), " adds the capability ", capability])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

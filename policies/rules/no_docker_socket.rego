@@ -1,0 +1,34 @@
+# METADATA
+# title: No container engine socket mounts
+# description: |
+#   A container that can reach the Docker, containerd or CRI-O socket can start a privileged container with
+#   the host's root filesystem mounted: it owns the host.
+# custom:
+#   id: no-docker-socket
+#   severity: critical
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.31 (Ensure that the Docker socket is not mounted inside any containers)
+#   remediation:
+#     docker: >-
+#       Remove the `-v /var/run/docker.sock:...` bind mount; use a narrowly scoped API proxy if you must.
+#     compose: >-
+#       Remove the socket from `volumes`.
+#     kubernetes: >-
+#       Remove the hostPath volume of the socket; use the Kubernetes API with a scoped service account instead.
+package shipshape.rules.no_docker_socket
+
+import data.shipshape.lib.host_paths
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, mount.path) if {
+	some container in model.containers
+	some mount in container.host_mounts
+	host_paths.is_engine_socket(mount.source)
+	message := concat("", [result.subject(container), " mounts the container engine socket ", mount.source])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,41 @@
+package shipshape.rules.no_docker_socket_test
+
+import data.shipshape.rules.no_docker_socket
+import data.shipshape.test.fixtures_test as fx
+
+findings(doc) := [f | some f in result] if {
+	result := no_docker_socket.findings with input as doc
+}
+
+test_compliant_documents_pass if {
+	every doc in fx.compliant_documents {
+		count(findings(doc)) == 0
+	}
+}
+
+test_kubernetes_socket_host_path_fails_for_the_container_that_mounts_it if {
+	mounting := fx.container_with({"volumeMounts": [{"name": "sock", "mountPath": "/var/run/docker.sock"}]})
+	other := object.union(fx.container, {"name": "other"})
+	volumes := [{"name": "sock", "hostPath": {"path": "/var/run/docker.sock", "type": "Socket"}}]
+	[f] := findings(fx.pod({"volumes": volumes, "containers": [mounting, other]}))
+	f.container == "app"
+	f.field == ["spec", "volumes", 0, "hostPath", "path"]
+	f.message == "container app of Pod/web mounts the container engine socket /var/run/docker.sock"
+}
+
+test_compose_socket_mounts_fail if {
+	count(findings(fx.compose(fx.service_with({"volumes": ["/var/run/docker.sock:/var/run/docker.sock:ro"]})))) == 1
+	long := {"type": "bind", "source": "/run/containerd/containerd.sock", "target": "/c.sock"}
+	count(findings(fx.compose(fx.service_with({"volumes": [long]})))) == 1
+	count(findings(fx.compose(fx.service_with({"volumes": ["data:/var/lib/data", "./conf:/conf"]})))) == 0
+}
+
+test_inspect_socket_mounts_fail if {
+	mounts := [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock"}]
+	[f] := findings([object.union(fx.inspect_container, {"Mounts": mounts})])
+	f.field == [0, "Mounts", 0, "Source"]
+	binds := {"HostConfig": {"Binds": ["/run/crio/crio.sock:/crio.sock"]}}
+	count(findings(fx.inspect_container_with(binds))) == 1
+	volume := [{"Type": "volume", "Source": "/var/lib/docker/volumes/x/_data", "Destination": "/data"}]
+	count(findings(object.union(fx.inspect_container, {"Mounts": volume}))) == 0
+}

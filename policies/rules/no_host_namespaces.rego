@@ -1,0 +1,35 @@
+# METADATA
+# title: No host namespaces
+# description: |
+#   Sharing the host's network, PID, IPC, UTS or user namespace removes the isolation that makes a container
+#   a container: it can sniff host traffic, signal host processes or read their memory. One finding per
+#   shared namespace and container. Kubernetes user namespaces are opt-in (`hostUsers: false`), so the host
+#   user namespace is not flagged there.
+# custom:
+#   id: no-host-namespaces
+#   severity: high
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.9, 5.15, 5.16, 5.20, 5.30 (host network, PID, IPC, UTS and user namespaces)
+#     - Kubernetes Pod Security Standards, Baseline profile (Host Namespaces)
+#   remediation:
+#     docker: >-
+#       Do not run with `--network host`, `--pid host`, `--ipc host`, `--uts host` or `--userns host`.
+#     compose: >-
+#       Remove `network_mode: host`, `pid: host`, `ipc: host`, `uts: host` and `userns_mode: host`.
+#     kubernetes: >-
+#       Remove `hostNetwork`, `hostPID` and `hostIPC` from the pod spec (or set them to false).
+package shipshape.rules.no_host_namespaces
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, namespace.path) if {
+	some container in model.containers
+	some namespace in container.host_namespaces
+	message := concat("", [result.subject(container), " shares the host's ", namespace.name, " namespace"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,46 @@
+package shipshape.rules.no_host_namespaces_test
+
+import data.shipshape.rules.no_host_namespaces
+import data.shipshape.test.fixtures_test as fx
+
+findings(doc) := [f | some f in result] if {
+	result := no_host_namespaces.findings with input as doc
+}
+
+test_compliant_documents_pass if {
+	every doc in fx.compliant_documents {
+		count(findings(doc)) == 0
+	}
+}
+
+test_kubernetes_host_namespaces_fail_for_every_container if {
+	doc := fx.deployment({"hostNetwork": true, "hostPID": true, "hostIPC": false, "containers": [fx.container]})
+	found := findings(doc)
+	{f.message | some f in found} == {
+		"container app of Deployment/web shares the host's network namespace",
+		"container app of Deployment/web shares the host's PID namespace",
+	}
+	{f.field | some f in found} == {["spec", "template", "spec", "hostNetwork"], ["spec", "template", "spec", "hostPID"]}
+	sidecar := object.union(fx.container, {"name": "proxy"})
+	count(findings(fx.pod({"hostIPC": true, "containers": [fx.container, sidecar]}))) == 2
+}
+
+test_compose_host_modes_fail if {
+	service := fx.service_with({
+		"network_mode": "host", "pid": "host", "ipc": "shareable",
+		"uts": "host", "userns_mode": "host",
+	})
+	count(findings(fx.compose(service))) == 4
+	count(findings(fx.compose(fx.service_with({"network_mode": "bridge"})))) == 0
+}
+
+test_inspect_host_modes_fail if {
+	host := {"NetworkMode": "host", "PidMode": "host", "IpcMode": "private", "UTSMode": "", "UsernsMode": "host"}
+	[a, b, c] := findings([fx.inspect_container_with({"HostConfig": host})])
+	{a.field, b.field, c.field} == {
+		[0, "HostConfig", "NetworkMode"],
+		[0, "HostConfig", "PidMode"],
+		[0, "HostConfig", "UsernsMode"],
+	}
+	count(findings([fx.inspect_container_with({"HostConfig": {"NetworkMode": "container:abc"}})])) == 0
+}

@@ -1,0 +1,56 @@
+package shipshape.rules.no_secrets_in_env_test
+
+import data.shipshape.rules.no_secrets_in_env
+import data.shipshape.test.fixtures_test as fx
+
+findings(doc) := [f | some f in result] if {
+	result := no_secrets_in_env.findings with input as doc
+}
+
+secret := "s3cr3t-Value-42"
+
+test_compliant_documents_pass if {
+	every doc in fx.compliant_documents {
+		count(findings(doc)) == 0
+	}
+}
+
+test_kubernetes_literal_secrets_fail_and_references_pass if {
+	env := [
+		{"name": "DB_PASSWORD", "value": secret},
+		{"name": "API_KEY", "valueFrom": {"secretKeyRef": {"name": "api", "key": "key"}}},
+		{"name": "GITHUB_TOKEN", "value": "$(TOKEN_FROM_FILE)"},
+		{"name": "TOKEN_FILE", "value": "/run/secrets/token"},
+		{"name": "LOG_LEVEL", "value": "debug"},
+		{"name": "EMPTY_SECRET", "value": ""},
+	]
+	[f] := findings(fx.pod({"containers": [fx.container_with({"env": env})]}))
+	f.field == ["spec", "containers", 0, "env", 0, "value"]
+	f.message == "container app of Pod/web has a literal value in the secret-looking variable DB_PASSWORD"
+	not contains(f.message, secret)
+}
+
+test_compose_mapping_and_list_forms if {
+	mapping := fx.service_with({"environment": {
+		"MYSQL_ROOT_PASSWORD": secret,
+		"AWS_SECRET_ACCESS_KEY": "${AWS_KEY}",
+		"DEBUG": "1",
+	}})
+	[f] := findings(fx.compose(mapping))
+	f.field == ["services", "web", "environment", "MYSQL_ROOT_PASSWORD"]
+	list := fx.service_with({"environment": [
+		concat("=", ["PRIVATE_KEY", secret]),
+		"API_TOKEN",
+		"POSTGRES_PASSWORD_FILE=/run/secrets/pg",
+	]})
+	[g] := findings(fx.compose(list))
+	g.field == ["services", "web", "environment", 0]
+	count(findings(fx.compose(fx.service_with({"environment": {"REDIS_PASSWORD": null}})))) == 0
+}
+
+test_inspect_env_fails if {
+	config := {"Config": {"Env": ["PATH=/usr/bin", concat("=", ["SECRET_KEY_BASE", secret]), "MONGO_PASSWORD="]}}
+	[f] := findings([fx.inspect_container_with(config)])
+	f.field == [0, "Config", "Env", 1]
+	count(findings(fx.inspect_image_with(config))) == 1
+}

@@ -1,0 +1,48 @@
+# METADATA
+# title: No sensitive host paths
+# description: |
+#   Mounting the host's root, `/etc`, `/proc`, `/sys`, `/boot`, `/dev`, `/root` or the container engine's
+#   and kubelet's state lets a container read secrets, change the host's configuration or escape. A mount at
+#   or under a listed path is a finding (`/` only itself); the list is the parameter `paths`.
+# custom:
+#   id: no-sensitive-host-mounts
+#   severity: high
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.5 (Ensure sensitive host system directories are not mounted on containers)
+#     - Kubernetes Pod Security Standards, Baseline profile (HostPath Volumes)
+#   parameters:
+#     paths: Host paths that must not be mounted, nor anything under them.
+#   remediation:
+#     docker: >-
+#       Remove the bind mount; copy what the container needs into the image or a named volume.
+#     compose: >-
+#       Remove the bind mount from `volumes`; use a named volume or a config.
+#     kubernetes: >-
+#       Remove the hostPath volume; use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim.
+package shipshape.rules.no_sensitive_host_mounts
+
+import data.shipshape.lib.host_paths
+import data.shipshape.lib.model
+import data.shipshape.lib.params
+import data.shipshape.lib.result
+
+default_paths := [
+	"/", "/etc", "/proc", "/sys", "/boot", "/dev", "/root",
+	"/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet",
+]
+
+sensitive_paths := params.param("no-sensitive-host-mounts", "paths", default_paths)
+
+findings contains result.finding(rego.metadata.chain(), container, message, mount.path) if {
+	some container in model.containers
+	some mount in container.host_mounts
+	not host_paths.is_engine_socket(mount.source) # no-docker-socket reports those
+	some listed in sensitive_paths
+	host_paths.at_or_under(mount.source, listed)
+	message := concat("", [result.subject(container), " mounts the host path ", mount.source])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

@@ -1,0 +1,33 @@
+# METADATA
+# title: No SSH port
+# description: |
+#   A container that exposes port 22 usually runs an SSH daemon: another service to patch, another set of
+#   credentials, and a way around the platform's own access controls. Use `docker exec` or `kubectl exec`.
+# custom:
+#   id: no-ssh-port
+#   severity: medium
+#   level: warn
+#   references:
+#     - CIS Docker Benchmark 5.6 (Ensure sshd is not run within containers)
+#   remediation:
+#     docker: >-
+#       Do not publish or expose port 22; remove sshd from the image and use `docker exec`.
+#     compose: >-
+#       Remove port 22 from `ports` and `expose`; use `docker compose exec`.
+#     kubernetes: >-
+#       Remove `containerPort: 22`; use `kubectl exec` or an ephemeral debug container.
+package shipshape.rules.no_ssh_port
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, port.path) if {
+	some container in model.containers
+	some port in container.ports
+	port.port == 22
+	message := concat("", [result.subject(container), " exposes port 22 (SSH)"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

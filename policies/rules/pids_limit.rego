@@ -1,0 +1,31 @@
+# METADATA
+# title: Limit the number of processes
+# description: |
+#   Without a PIDs limit one container can fork-bomb the host and starve every other container of process
+#   slots. Docker and Compose only: Kubernetes sets PID limits per node (kubelet `podPidsLimit`), not in the
+#   workload, so the rule does not apply there.
+# custom:
+#   id: pids-limit
+#   severity: low
+#   level: warn
+#   references:
+#     - CIS Docker Benchmark 5.28 (Ensure that the PIDs cgroup limit is used)
+#   remediation:
+#     docker: >-
+#       Run with `--pids-limit 200` (a number that fits the application).
+#     compose: >-
+#       Set `pids_limit: 200` (or `deploy.resources.limits.pids`) on the service.
+package shipshape.rules.pids_limit
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.pids_limit.path) if {
+	some container in model.containers
+	container.pids_limit.set == false
+	message := concat("", [result.subject(container), " has no PIDs limit"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

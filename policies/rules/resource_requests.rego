@@ -1,0 +1,38 @@
+# METADATA
+# title: Request the resources a container needs
+# description: |
+#   The scheduler places containers by their requests; without them a node is overcommitted and workloads
+#   are the first to be evicted under pressure. One finding per missing resource (parameter `resources`,
+#   default `["memory", "cpu"]`). In Kubernetes a limit without a request counts, because the request then
+#   defaults to the limit. Compose needs `deploy.resources.reservations`. Not applicable to docker inspect.
+# custom:
+#   id: resource-requests
+#   severity: low
+#   level: warn
+#   parameters:
+#     resources: Resources that must be requested, a subset of ["memory", "cpu"].
+#   remediation:
+#     compose: >-
+#       Set `deploy.resources.reservations.memory` and `.cpus` on the service.
+#     kubernetes: >-
+#       Set `resources.requests.memory` and `resources.requests.cpu` (or limits, which requests default to).
+package shipshape.rules.resource_requests
+
+import data.shipshape.lib.model
+import data.shipshape.lib.params
+import data.shipshape.lib.result
+
+required_resources := params.param("resource-requests", "resources", ["memory", "cpu"])
+
+findings contains result.finding(rego.metadata.chain(), container, message, request.path) if {
+	some container in model.containers
+	container.requests != null
+	some resource in required_resources
+	request := container.requests[resource]
+	not request.set
+	message := concat("", [result.subject(container), " requests no ", resource])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")

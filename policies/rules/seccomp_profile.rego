@@ -1,0 +1,41 @@
+# METADATA
+# title: Seccomp must confine the container
+# description: |
+#   Seccomp filters the system calls a container may make; without it every kernel bug is reachable. A
+#   profile of `Unconfined` (or `seccomp=unconfined`) is a deny finding. In Kubernetes an unset profile is a
+#   warn finding: the kubelet's default is Unconfined unless the cluster sets `seccompDefault`. Docker and
+#   Compose apply their default profile unless told otherwise, so only an explicit `unconfined` is flagged there.
+# custom:
+#   id: seccomp-profile
+#   severity: high
+#   level: deny
+#   references:
+#     - CIS Docker Benchmark 5.21 (Ensure the default seccomp profile is not Disabled)
+#     - Kubernetes Pod Security Standards, Restricted profile (Seccomp)
+#   remediation:
+#     docker: >-
+#       Remove `--security-opt seccomp=unconfined` (or pass a custom profile file).
+#     compose: >-
+#       Remove `seccomp:unconfined` from `security_opt`.
+#     kubernetes: >-
+#       Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (or Localhost with a profile).
+package shipshape.rules.seccomp_profile
+
+import data.shipshape.lib.model
+import data.shipshape.lib.result
+
+findings contains result.finding(rego.metadata.chain(), container, message, container.seccomp.path) if {
+	some container in model.containers
+	container.seccomp.profile == "unconfined"
+	message := concat("", [result.subject(container), " runs without seccomp (Unconfined)"])
+}
+
+findings contains result.finding_at(rego.metadata.chain(), container, message, container.seccomp.path, "warn") if {
+	some container in model.containers
+	container.seccomp.profile == "unset"
+	message := concat("", [result.subject(container), " sets no seccomp profile"])
+}
+
+deny := result.messages(findings, "deny")
+
+warn := result.messages(findings, "warn")
