@@ -87,7 +87,7 @@ test-ts: build $(CONFTEST)
 
 # The README's first command: shipshape checking the bundled examples (exit 1: the bad ones fail).
 demo: build
-	node bin/shipshape.js check inputs/ || true
+	node bin/shipshape.js check --config inputs/.shipshape.yaml inputs/ || true
 
 clean:
 	rm -rf dist

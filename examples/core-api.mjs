@@ -19,9 +19,20 @@ const checker = await Checker.create({
   params: { "resource-limits": { resources: ["memory"] } },
 });
 
+const digest = "sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31";
 const compose = {
   services: {
-    cache: { image: "redis:7.4.1", read_only: true, mem_limit: "256m" },
+    cache: {
+      image: `redis:7.4.1@${digest}`,
+      read_only: true,
+      init: true,
+      cap_drop: ["ALL"],
+      security_opt: ["no-new-privileges:true"],
+      pids_limit: 100,
+      logging: { driver: "local" },
+      mem_limit: "256m",
+      deploy: { resources: { reservations: { memory: "128m", cpus: "0.25" } } },
+    },
   },
 };
 const result = checker.checkDocument(compose, "compose.yaml");

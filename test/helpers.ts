@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBundledChecker, type Checker } from "../harness/src/node.js";
@@ -8,9 +8,12 @@ export const INPUTS = join(ROOT, "inputs");
 
 let checker: Promise<Checker> | undefined;
 
-/** One checker over the built bundle (dist/policy), shared by a test file. */
-export function bundledChecker(): Promise<Checker> {
-  checker ??= createBundledChecker();
+/** The configuration the samples are checked with (it turns trusted-registries on). */
+export const SAMPLES_CONFIG = join(INPUTS, ".shipshape.yaml");
+
+/** One checker over the built bundle (dist/policy) with the samples' configuration, shared by a test file. */
+export function samplesChecker(): Promise<Checker> {
+  checker ??= createBundledChecker({ config: readFileSync(SAMPLES_CONFIG, "utf8") });
   return checker;
 }
 

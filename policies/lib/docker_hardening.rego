@@ -39,7 +39,7 @@ container_facts(x, path) := {
 	"pids_limit": {"set": object.get(host, "PidsLimit", 0) > 0, "path": array.concat(path, ["HostConfig", "PidsLimit"])},
 	"init": {"enabled": object.get(host, "Init", false) == true, "path": array.concat(path, ["HostConfig", "Init"])},
 	"logging": logging(object.get(host, "LogConfig", {}), path),
-	"ports": array.concat(exposed_ports(x.Config, path), published_ports(host, path)),
+	"ports": ports_of(x.Config, host, path),
 	"requests": null,
 } if {
 	host := x.HostConfig
@@ -77,25 +77,30 @@ seccomp_profile(options) := "unconfined" if {
 
 else := "confined"
 
-# Bind mounts: Mounts (what the engine reports), HostConfig.Binds ("src:dst[:opts]") and HostConfig.Mounts.
-host_mounts(x, path) := array.concat(
-	[{"source": m.Source, "path": array.concat(path, ["Mounts", i, "Source"])} |
+# Bind mounts: Mounts (what the engine reports), then HostConfig.Binds ("src:dst[:opts]") and
+# HostConfig.Mounts for sources Mounts does not list (a created but never started container has no Mounts).
+host_mounts(x, path) := array.concat(reported, [mount |
+	some mount in configured_mounts(x.HostConfig, path)
+	not mount.source in {m.source | some m in reported}
+]) if {
+	reported := [{"source": m.Source, "path": array.concat(path, ["Mounts", i, "Source"])} |
 		some i, m in object.get(x, "Mounts", [])
 		m.Type == "bind"
 		is_string(m.Source)
+	]
+}
+
+configured_mounts(host, path) := array.concat(
+	[{"source": split(bind, ":")[0], "path": array.concat(path, ["HostConfig", "Binds", i])} |
+		some i, bind in object.get(host, "Binds", [])
+		is_string(bind)
+		startswith(bind, "/")
 	],
-	array.concat(
-		[{"source": split(bind, ":")[0], "path": array.concat(path, ["HostConfig", "Binds", i])} |
-			some i, bind in object.get(x.HostConfig, "Binds", [])
-			is_string(bind)
-			startswith(bind, "/")
-		],
-		[{"source": m.Source, "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
-			some i, m in object.get(x.HostConfig, "Mounts", [])
-			m.Type == "bind"
-			is_string(m.Source)
-		],
-	),
+	[{"source": m.Source, "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
+		some i, m in object.get(host, "Mounts", [])
+		m.Type == "bind"
+		is_string(m.Source)
+	],
 )
 
 env(config, path) := [{"name": name, "literal": literal, "path": array.concat(path, ["Config", "Env", i])} |
@@ -122,6 +127,14 @@ exposed_ports(config, path) := [{"port": port, "path": array.concat(path, ["Conf
 	some key, _ in object.get(config, "ExposedPorts", {})
 	port := ports.container_port(key)
 ]
+
+# Published ports that are also exposed are reported once, where they are exposed.
+ports_of(config, host, path) := array.concat(exposed, [p |
+	some p in published_ports(host, path)
+	not p.port in {e.port | some e in exposed}
+]) if {
+	exposed := exposed_ports(config, path)
+}
 
 published_ports(host, path) := [{"port": port, "path": array.concat(path, ["HostConfig", "PortBindings", key])} |
 	some key, _ in object.get(host, "PortBindings", {})

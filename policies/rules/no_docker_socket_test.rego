@@ -39,3 +39,11 @@ test_inspect_socket_mounts_fail if {
 	volume := [{"Type": "volume", "Source": "/var/lib/docker/volumes/x/_data", "Destination": "/data"}]
 	count(findings(object.union(fx.inspect_container, {"Mounts": volume}))) == 0
 }
+
+test_inspect_reports_a_socket_once_when_mounts_and_binds_both_list_it if {
+	mounts := [{"Type": "bind", "Source": "/var/run/docker.sock", "Destination": "/var/run/docker.sock"}]
+	binds := {"HostConfig": {"Binds": ["/var/run/docker.sock:/var/run/docker.sock"]}}
+	doc := object.union(fx.inspect_container_with(binds), {"Mounts": mounts})
+	[f] := findings(doc)
+	f.field == ["Mounts", 0, "Source"]
+}

@@ -37,3 +37,12 @@ test_inspect_exposed_or_published if {
 	count(findings(fx.inspect_image_with({"Config": {"ExposedPorts": {"22/tcp": {}, "80/tcp": {}}}}))) == 1
 	count(findings([fx.inspect_container_with({"Config": {"ExposedPorts": {"8022/tcp": {}}}})])) == 0
 }
+
+test_inspect_reports_an_exposed_and_published_port_once if {
+	both := {
+		"Config": {"ExposedPorts": {"22/tcp": {}}},
+		"HostConfig": {"PortBindings": {"22/tcp": [{"HostPort": "2222"}]}},
+	}
+	[f] := findings(fx.inspect_container_with(both))
+	f.field == ["Config", "ExposedPorts", "22/tcp"]
+}

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
+import { readBundledArtifacts } from "../../harness/src/node.js";
 import { runCli } from "./run-cli.js";
 
 function tempDir(files: Record<string, string>): string {
@@ -64,8 +65,9 @@ describe("configuration on the command line", () => {
   });
 
   it("--fail-level warn and config levels decide the exit code", async () => {
+    const { catalog } = readBundledArtifacts();
     const dir = tempDir({
-      ".shipshape.yaml": "rules:\n" + ["no-root-user", "no-latest-tag", "healthcheck-required", "resource-limits", "read-only-rootfs"].map((r) => `  ${r}: {level: warn}`).join("\n") + "\n",
+      ".shipshape.yaml": "rules:\n" + catalog.rules.map((r) => `  ${r.id}: {level: warn}`).join("\n") + "\n",
       "pod.yaml": pod("p"),
     });
     expect((await runCli(["check", "pod.yaml"], { cwd: dir })).code).toBe(0);
@@ -177,6 +179,6 @@ describe("shipshape explain", () => {
   it("lists the rules when the id is unknown", async () => {
     const { code, stderr } = await runCli(["explain", "no-such-rule"]);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown rule "no-such-rule"; rules: healthcheck-required, no-latest-tag');
+    expect(stderr).toContain('unknown rule "no-such-rule"; rules: drop-all-capabilities, healthcheck-required');
   });
 });

@@ -1,8 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledChecker, INPUTS, ROOT, sampleFiles } from "../helpers.js";
+import { parseConfig, paramsOf } from "../../harness/src/config/config.js";
+import { INPUTS, ROOT, sampleFiles, samplesChecker, SAMPLES_CONFIG } from "../helpers.js";
 
 // SPEC §6: the same policies/ directory works under conftest, with the same violations (without locations).
 const conftest = process.env.CONFTEST ?? join(ROOT, ".tools", "bin", "conftest");
@@ -14,8 +16,19 @@ interface ConftestResult {
   warnings?: Array<{ msg: string }>;
 }
 
-function runConftest(files: string[]): { status: number; results: ConftestResult[] } {
-  const args = ["test", "--all-namespaces", "--no-color", "-o", "json", "-p", join(ROOT, "policies"), ...files];
+// The samples' rule parameters (trusted-registries), as the data document conftest reads with --data.
+async function paramsData(): Promise<string> {
+  const { catalog } = await samplesChecker();
+  const config = parseConfig(readFileSync(SAMPLES_CONFIG, "utf8"), SAMPLES_CONFIG, catalog.rules);
+  const file = join(mkdtempSync(join(tmpdir(), "shipshape-conftest-")), "params.json");
+  writeFileSync(file, JSON.stringify({ shipshape: { params: paramsOf(config) } }));
+  return file;
+}
+
+// --fail-on-warn: exit 2 for deny findings, 1 for warn-only findings, 0 for none.
+function runConftest(files: string[], data: string): { status: number; results: ConftestResult[] } {
+  const policies = join(ROOT, "policies");
+  const args = ["test", "--all-namespaces", "--fail-on-warn", "--no-color", "-o", "json", "-p", policies, "--data", data, ...files];
   try {
     return { status: 0, results: JSON.parse(execFileSync(conftest, args, { encoding: "utf8" })) };
   } catch (error) {
@@ -33,18 +46,14 @@ describe("conftest compatibility", () => {
 
   it.each(samples)("conftest judges %s as shipshape does", async (sample) => {
     const file = join(INPUTS, sample);
-    const { status, results } = runConftest([file]);
-    expect(status).toBe(sample.includes("/bad/") ? 1 : 0);
-
+    const { status, results } = runConftest([file], await paramsData());
     const text = readFileSync(file, "utf8");
+    const { findings } = (await samplesChecker()).checkText(text, file);
+    const messages = (level: string) => findings.filter((f) => f.level === level).map((f) => f.message).sort();
+    expect(status).toBe(messages("deny").length > 0 ? 2 : messages("warn").length > 0 ? 1 : 0);
+    if (sample.includes("/bad/")) expect(status).toBeGreaterThan(0);
     if (text.includes("${")) return; // conftest does not interpolate Compose variables; shipshape does
-    const fromConftest = results.flatMap((r) => r.failures ?? []).map((f) => f.msg).sort();
-    const checker = await bundledChecker();
-    const fromShipshape = checker
-      .checkText(text, file)
-      .findings.filter((f) => f.level === "deny")
-      .map((f) => f.message)
-      .sort();
-    expect(fromConftest).toEqual(fromShipshape);
+    expect(results.flatMap((r) => r.failures ?? []).map((f) => f.msg).sort()).toEqual(messages("deny"));
+    expect(results.flatMap((r) => r.warnings ?? []).map((f) => f.msg).sort()).toEqual(messages("warn"));
   });
 });

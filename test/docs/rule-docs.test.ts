@@ -20,6 +20,7 @@ describe("docs/rules", () => {
       if (name === "README.md") continue;
       for (const shape of ["Kubernetes", "Docker Compose", "docker inspect"]) {
         const section = page.split(`## ${shape}\n`)[1]?.split("\n## ")[0] ?? "";
+        if (section.trimStart().startsWith("This shape cannot express the concept")) continue;
         expect(section, `${name} / ${shape}`).toContain("Violating:");
         expect(section, `${name} / ${shape}`).toContain("Compliant:");
       }

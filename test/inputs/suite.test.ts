@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { bundledChecker, countByRule, INPUTS, sampleFiles } from "../helpers.js";
+import { countByRule, INPUTS, sampleFiles, samplesChecker } from "../helpers.js";
 
 // The table of expected findings for every sample, run through the compiled WASM bundle.
 const suite = parse(readFileSync(join(INPUTS, "suite.yaml"), "utf8")) as Record<string, Record<string, number>>;
@@ -16,7 +16,7 @@ describe("inputs/ samples through the WASM bundle", () => {
   });
 
   it.each(samples)("%s", async (sample) => {
-    const checker = await bundledChecker();
+    const checker = await samplesChecker();
     const file = join(INPUTS, sample);
     const result = checker.checkText(readFileSync(file, "utf8"), file, { env: {} });
     expect(result.errors).toEqual([]);

@@ -42,7 +42,7 @@ describe("formatters", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema", "report-v1.schema.json"), "utf8"));
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.summary).toMatchObject({ warn: 2, waived: 1, errors: 1, skipped: 1 });
+    expect(report.summary).toMatchObject({ deny: 4, warn: 7, waived: 1, errors: 1, skipped: 1 });
     expect(report.findings.find((f) => f.rule === "healthcheck-required")?.waiver).toMatch(/^expired waiver \(2001-01-01\)/);
   });
 
@@ -65,7 +65,7 @@ describe("formatters", () => {
   it("junit is well-formed XML with failures, skips and errors counted", async () => {
     const xml = await render("junit");
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toMatch(/<testsuites name="shipshape" tests="\d+" failures="3" errors="1">/);
+    expect(xml).toMatch(/<testsuites name="shipshape" tests="\d+" failures="4" errors="1">/);
     expect(xml).toContain('<skipped message="waived: writes /var/cache, OPS-7"/>');
     expect(xml).toMatch(/<error message="invalid JSON: [^"]*" type="PARSE_ERROR"\/>/);
   });
@@ -91,7 +91,7 @@ describe("formatters", () => {
     expect(text).toContain("waived: writes /var/cache, OPS-7");
     expect(text).toContain("note: expired waiver (2001-01-01): old");
     expect(text).toMatch(/error .*broken\.json:1:\d+: invalid JSON/);
-    expect(text).toContain("6 findings (3 deny, 2 warn, 1 waived) in 3 files, 2 documents; 1 error, 1 skipped");
+    expect(text).toContain("12 findings (4 deny, 7 warn, 1 waived) in 3 files, 2 documents; 1 error, 1 skipped");
   });
 });
 
