@@ -6,6 +6,7 @@ package shipshape.lib.compose_hardening
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
+import data.shipshape.lib.values
 
 namespace_keys := {
 	"network_mode": "network",
@@ -36,7 +37,7 @@ facts(service, path) := {
 	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
 	"pids_limit": {"set": pids_limited(service), "path": array.concat(path, ["pids_limit"])},
 	"init": {"enabled": object.get(service, "init", false) == true, "path": array.concat(path, ["init"])},
-	"logging": logging(object.get(service, "logging", {}), path),
+	"logging": logging(values.object_at(service, "logging"), path),
 	"ports": array.concat(published(service, path), exposed(service, path)),
 	"requests": {resource: {"set": reserved(service, key), "path": field} |
 		some resource, key in {"memory": "memory", "cpu": "cpus"}

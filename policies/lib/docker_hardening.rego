@@ -8,6 +8,7 @@ package shipshape.lib.docker_hardening
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
+import data.shipshape.lib.values
 
 namespace_modes := {
 	"NetworkMode": "network",
@@ -36,9 +37,12 @@ container_facts(x, path) := {
 	"host_mounts": host_mounts(x, path),
 	"env": env(x.Config, path),
 	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
-	"pids_limit": {"set": object.get(host, "PidsLimit", 0) > 0, "path": array.concat(path, ["HostConfig", "PidsLimit"])},
+	"pids_limit": {
+		"set": values.positive(object.get(host, "PidsLimit", 0)),
+		"path": array.concat(path, ["HostConfig", "PidsLimit"]),
+	},
 	"init": {"enabled": object.get(host, "Init", false) == true, "path": array.concat(path, ["HostConfig", "Init"])},
-	"logging": logging(object.get(host, "LogConfig", {}), path),
+	"logging": logging(values.object_at(host, "LogConfig"), path),
 	"ports": ports_of(x.Config, host, path),
 	"requests": null,
 } if {

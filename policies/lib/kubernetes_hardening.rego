@@ -8,6 +8,7 @@ package shipshape.lib.kubernetes_hardening
 
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.secrets
+import data.shipshape.lib.values
 
 host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"}
 
@@ -35,7 +36,7 @@ facts(pod_spec, spec_path, container, path, role) := {
 		some i, entry in object.get(container, "env", [])
 		is_string(entry.name)
 	],
-	"seccomp": seccomp(object.get(pod_spec, "securityContext", {}), spec_path, context, path),
+	"seccomp": seccomp(values.object_at(pod_spec, "securityContext"), spec_path, context, path),
 	"pids_limit": null,
 	"init": null,
 	"logging": null,
@@ -45,7 +46,7 @@ facts(pod_spec, spec_path, container, path, role) := {
 	],
 	"requests": requests(container, path, role),
 } if {
-	context := object.get(container, "securityContext", {})
+	context := values.object_at(container, "securityContext")
 }
 
 # hostPath volumes this container mounts.

@@ -1,0 +1,43 @@
+package shipshape.lib.null_fields_test
+
+# A field set to null (or to a value of the wrong type) must read as absent: the container stays in the
+# model. A record with one undefined value would vanish, and with it every finding about the container.
+import data.shipshape.lib.model
+import data.shipshape.test.fixtures_test as fx
+
+count_of(doc) := n if {
+	n := count(model.containers) with input as doc
+}
+
+test_kubernetes_container_fields if {
+	every key, _ in fx.container {
+		count_of(fx.pod({"containers": [object.union(fx.container, {key: null})]})) == 1
+		count_of(fx.pod({"containers": [object.union(fx.container, {key: "oops"})]})) == 1
+	}
+	every key, _ in fx.container.securityContext {
+		count_of(fx.pod({"containers": [fx.container_with({"securityContext": {key: null}})]})) == 1
+	}
+}
+
+test_kubernetes_pod_fields if {
+	every key in ["securityContext", "volumes", "hostNetwork", "initContainers"] {
+		count_of(fx.pod({key: null, "containers": [fx.container]})) == 1
+	}
+}
+
+test_compose_service_fields if {
+	every key, _ in fx.service {
+		count_of(fx.compose(fx.service_with({key: null}))) == 1
+		count_of(fx.compose(fx.service_with({key: "oops"}))) == 1
+	}
+}
+
+test_inspect_fields if {
+	every key, _ in fx.inspect_container.HostConfig {
+		count_of([fx.inspect_container_with({"HostConfig": {key: null}})]) == 1
+		count_of([fx.inspect_container_with({"HostConfig": {key: "oops"}})]) == 1
+	}
+	every key, _ in fx.inspect_container.Config {
+		count_of([fx.inspect_container_with({"Config": {key: null}})]) == 1
+	}
+}

@@ -1,0 +1,19 @@
+# METADATA
+# title: Defensive value access
+# description: |
+#   Real files put null, strings or lists where a mapping belongs. A container record is one object: if any
+#   of its values is undefined, the whole container silently disappears from the model. These helpers always
+#   yield a value, so a malformed field reads as absent instead.
+package shipshape.lib.values
+
+# The mapping at `key` of `x`, or {} when either is not a mapping.
+object_at(x, key) := x[key] if {
+	is_object(x)
+	is_object(x[key])
+} else := {}
+
+# Whether `x` is a number above zero; false for anything else (null, strings, absent).
+positive(x) if {
+	is_number(x)
+	x > 0
+} else := false
