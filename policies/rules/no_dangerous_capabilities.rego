@@ -3,8 +3,8 @@
 # description: |
 #   Added capabilities beyond the runtime's default set (`SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`,
 #   `SYS_MODULE`, `DAC_READ_SEARCH`, `BPF`, `ALL`, ...) hand the container powers over the host kernel. One
-#   finding per added capability outside the allowed list (parameter `allowed`, by default the Docker and Pod
-#   Security "baseline" default set).
+#   finding per added capability outside the allowed list (parameter `allowed`, by default the Pod Security
+#   "baseline" list: Docker's default set without NET_RAW, which allows packet spoofing).
 # custom:
 #   id: no-dangerous-capabilities
 #   severity: high

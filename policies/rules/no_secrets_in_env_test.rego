@@ -23,6 +23,9 @@ test_kubernetes_literal_secrets_fail_and_references_pass if {
 		{"name": "TOKEN_FILE", "value": "/run/secrets/token"},
 		{"name": "LOG_LEVEL", "value": "debug"},
 		{"name": "EMPTY_SECRET", "value": ""},
+		{"name": "MYSQL_ALLOW_EMPTY_PASSWORD", "value": "yes"},
+		{"name": "MYSQL_RANDOM_ROOT_PASSWORD", "value": "1"},
+		{"name": "TOKEN_AUTH_ENABLED", "value": "true"},
 	]
 	[f] := findings(fx.pod({"containers": [fx.container_with({"env": env})]}))
 	f.field == ["spec", "containers", 0, "env", 0, "value"]
