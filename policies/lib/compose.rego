@@ -7,6 +7,7 @@ package shipshape.lib.compose
 
 import data.shipshape.lib.compose_hardening
 import data.shipshape.lib.users
+import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
 is_document(doc) if {
@@ -48,7 +49,7 @@ service_record(name, service) := object.union(
 			"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
 		},
 		"read_only_root_fs": {
-			"enabled": object.get(service, "read_only", false) == true,
+			"enabled": values.truthy(object.get(service, "read_only", false)),
 			"path": array.concat(path, ["read_only"]),
 		},
 		"waiver": waivers.compose(service),
@@ -74,7 +75,7 @@ user_of(service, path) := {"may_be_root": true, "reason": reason, "path": array.
 health_check_configured(service) := false if {
 	not is_object(object.get(service, "healthcheck", null))
 } else := false if {
-	service.healthcheck.disable == true
+	values.truthy(service.healthcheck.disable)
 } else := false if {
 	service.healthcheck.test == ["NONE"]
 } else := true
@@ -82,7 +83,7 @@ health_check_configured(service) := false if {
 health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
 	service.healthcheck.test == ["NONE"]
 } else := array.concat(path, ["healthcheck", "disable"]) if {
-	service.healthcheck.disable == true
+	values.truthy(service.healthcheck.disable)
 } else := array.concat(path, ["healthcheck"])
 
 memory_limited(service) if {

@@ -18,7 +18,7 @@ namespace_keys := {
 
 facts(service, path) := {
 	"privileged": {
-		"enabled": object.get(service, "privileged", false) == true,
+		"enabled": values.truthy(object.get(service, "privileged", false)),
 		"path": array.concat(path, ["privileged"]),
 	},
 	"privilege_escalation": {"blocked": no_new_privileges(options), "path": options_path},
@@ -36,7 +36,7 @@ facts(service, path) := {
 	"env": env(object.get(service, "environment", []), path),
 	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
 	"pids_limit": {"set": pids_limited(service), "path": array.concat(path, ["pids_limit"])},
-	"init": {"enabled": object.get(service, "init", false) == true, "path": array.concat(path, ["init"])},
+	"init": {"enabled": values.truthy(object.get(service, "init", false)), "path": array.concat(path, ["init"])},
 	"logging": logging(values.object_at(service, "logging"), path),
 	"ports": array.concat(published(service, path), exposed(service, path)),
 	"requests": {resource: {"set": reserved(service, key), "path": field} |

@@ -7,6 +7,7 @@
 package shipshape.lib.kubernetes
 
 import data.shipshape.lib.kubernetes_hardening
+import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
 # Where each workload kind keeps its pod spec.
@@ -74,7 +75,7 @@ container_record(workload, pod_spec, spec_path, field, i, container) := object.u
 		"health_checks": health_checks(container, path, workload.kind, role),
 		"limits": limits(container, path, role),
 		"read_only_root_fs": {
-			"enabled": object.get(security_context(container), "readOnlyRootFilesystem", false) == true,
+			"enabled": values.truthy(object.get(security_context(container), "readOnlyRootFilesystem", false)),
 			"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 		},
 		"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
@@ -133,13 +134,13 @@ run_as(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0",
 } else := verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
 	uid(pod_context)
 } else := verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
-	context.runAsNonRoot == false
+	values.falsy(context.runAsNonRoot)
 } else := verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
-	context.runAsNonRoot == true
+	values.truthy(context.runAsNonRoot)
 } else := verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
-	pod_context.runAsNonRoot == true
+	values.truthy(pod_context.runAsNonRoot)
 } else := verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
-	pod_context.runAsNonRoot == false
+	values.falsy(pod_context.runAsNonRoot)
 } else := verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
 
 verdict(may_be_root, reason, owner_path, field) := {

@@ -14,11 +14,11 @@ host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC":
 
 facts(pod_spec, spec_path, container, path, role) := {
 	"privileged": {
-		"enabled": object.get(context, "privileged", false) == true,
+		"enabled": values.truthy(object.get(context, "privileged", false)),
 		"path": array.concat(path, ["securityContext", "privileged"]),
 	},
 	"privilege_escalation": {
-		"blocked": object.get(context, "allowPrivilegeEscalation", null) == false,
+		"blocked": values.falsy(object.get(context, "allowPrivilegeEscalation", null)),
 		"path": array.concat(path, ["securityContext", "allowPrivilegeEscalation"]),
 	},
 	"capabilities": {
@@ -29,7 +29,7 @@ facts(pod_spec, spec_path, container, path, role) := {
 	},
 	"host_namespaces": [{"name": name, "path": array.concat(spec_path, [field])} |
 		some field, name in host_namespace_fields
-		object.get(pod_spec, field, false) == true
+		values.truthy(object.get(pod_spec, field, false))
 	],
 	"host_mounts": host_mounts(pod_spec, spec_path, container),
 	"env": [{"name": entry.name, "literal": literal(entry), "path": array.concat(path, ["env", i, "value"])} |

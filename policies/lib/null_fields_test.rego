@@ -41,3 +41,19 @@ test_inspect_fields if {
 		count_of([fx.inspect_container_with({"Config": {key: null}})]) == 1
 	}
 }
+
+test_yaml_1_1_booleans_are_read_as_kubectl_reads_them if {
+	yes := fx.container_with({"securityContext": {"privileged": "yes", "allowPrivilegeEscalation": "on"}})
+	[c] := model.containers with input as fx.pod({"hostNetwork": "True", "containers": [yes]})
+	c.privileged.enabled == true
+	c.privilege_escalation.blocked == false
+	count(c.host_namespaces) == 1
+	spelled := {"runAsNonRoot": "no", "runAsUser": null, "readOnlyRootFilesystem": "yes"}
+	no := fx.container_with({"securityContext": spelled})
+	[d] := model.containers with input as fx.pod({"containers": [no]})
+	d.user.may_be_root == true
+	d.read_only_root_fs.enabled == true
+	[s] := model.containers with input as fx.compose(fx.service_with({"read_only": "off", "privileged": "on"}))
+	s.read_only_root_fs.enabled == false
+	s.privileged.enabled == true
+}

@@ -17,3 +17,19 @@ positive(x) if {
 	is_number(x)
 	x > 0
 } else := false
+
+# YAML 1.1 booleans, as kubectl's loader reads them: `privileged: yes` is true there, though a YAML 1.2
+# parser sees the string "yes". Security switches are read through these, so spelling cannot hide a setting.
+truthy(x) if {
+	x == true
+} else if {
+	is_string(x)
+	lower(trim_space(x)) in {"true", "yes", "on", "y"}
+} else := false
+
+falsy(x) if {
+	x == false
+} else if {
+	is_string(x)
+	lower(trim_space(x)) in {"false", "no", "off", "n"}
+} else := false
