@@ -146,9 +146,7 @@ export class Checker {
   private checkSourceDocument(document: SourceDocument, options: CheckTextOptions, result: FileResult): void {
     const policy = this.policyFor(options.shape);
     checkDepth(document.value, this.maxDepth, document.file);
-    const value = isCompose(document.value)
-      ? resolveExtends(interpolateCompose(document.value, options.env ?? {}))
-      : document.value;
+    const value = prepareDocument(document.value, options.env ?? {});
     const evaluation = policy.evaluate(value);
     if (evaluation.shape === null) {
       result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
@@ -203,6 +201,14 @@ async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> 
 function isConfig(value: unknown): value is Config {
   const v = value as Config;
   return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.inlineWaivers === "boolean";
+}
+
+/**
+ * The value the policy evaluates for a parsed document: Compose files get interpolation and `extends`
+ * resolved (as `docker compose config` would); everything else is evaluated as parsed.
+ */
+export function prepareDocument(value: unknown, env: Environment): unknown {
+  return isCompose(value) ? resolveExtends(interpolateCompose(value, env)) : value;
 }
 
 /** Compose files get interpolated before evaluation; the policy decides the shape of everything else. */
