@@ -65,3 +65,42 @@ describe("hostile and awkward inputs", () => {
     expect((JSON.parse(stdout) as Report).errors[0]!.message).toMatch(/^file is \d+ bytes, over the limit of 10$/);
   });
 });
+
+describe("awkward but valid inputs", () => {
+  const pod = (container: string, pod = "") =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${pod}  containers:\n    - name: c\n      image: a:1\n${container}`;
+  const cases: Record<string, string | Buffer> = {
+    "bom.yaml": "\ufeff" + pod(""),
+    "crlf.yaml": pod("      securityContext: {runAsUser: 0}\n").replace(/\n/g, "\r\n"),
+    "tabs.yaml": "apiVersion: v1\nkind: Pod\nspec:\n\tcontainers: []\n",
+    "non-objects.json": "[1, \"two\", null]",
+    "crd.yaml": "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\nspec: {group: g}\n",
+    "unknown-kind.yaml": "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {containers: [{name: c, image: nginx}]}\n",
+    "yaml11.yaml": pod("      securityContext: {privileged: yes, runAsNonRoot: on}\n"),
+    "numbers.yaml": `services:\n  web:\n    image: app:1.0\n    user: 0\n`,
+    "quoted-uid.yaml": pod('      securityContext: {runAsUser: "0"}\n'),
+    "duplicate-keys.yaml": pod("").replace("image: a:1", "image: a:1\n      image: a:latest"),
+  };
+
+  it("each gets the documented verdict", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shipshape-awkward-"));
+    for (const [name, content] of Object.entries(cases)) writeFileSync(join(dir, name), content);
+    const { stdout } = await runCli(["check", "-f", "json", "."], { cwd: dir });
+    const report = JSON.parse(stdout) as Report;
+    const rules = (file: string) => report.findings.filter((f) => f.file === file).map((f) => f.rule);
+    const at = (file: string, rule: string) => report.findings.find((f) => f.file === file && f.rule === rule);
+
+    expect(rules("bom.yaml")).toContain("no-root-user"); // the byte order mark is not part of the document
+    expect(at("crlf.yaml", "no-root-user")).toMatchObject({ line: 8, column: 25 }); // CRLF lines count once
+    expect(report.errors.find((e) => e.file === "tabs.yaml")).toMatchObject({ code: "PARSE_ERROR", line: 4 });
+    expect(report.skipped).toContainEqual({ file: "non-objects.json", document: 0, reason: "no shape recognises this document" });
+    expect(rules("crd.yaml")).toEqual([]); // Kubernetes, but no workload
+    expect(rules("unknown-kind.yaml")).toEqual([]); // a CRD's custom resource is not a pod spec we know
+    expect(rules("yaml11.yaml")).toEqual(expect.arrayContaining(["no-privileged", "no-privilege-escalation"]));
+    expect(rules("yaml11.yaml")).not.toContain("no-root-user"); // runAsNonRoot: on is true, as kubectl reads it
+    expect(at("numbers.yaml", "no-root-user")?.message).toBe('service web may run as root: its user is "0"');
+    expect(at("quoted-uid.yaml", "no-root-user")?.message).toBe("container c of Pod/p may run as root: runAsUser is 0");
+    expect(at("duplicate-keys.yaml", "no-latest-tag")?.message).toContain('"a:latest"'); // the last key wins
+    expect(report.errors.map((e) => e.file)).toEqual(["tabs.yaml"]);
+  });
+});
