@@ -47,11 +47,16 @@ $(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA) $(shell find inputs -typ
 	@mkdir -p $(OUT)
 	$(OPA) inspect -a -f json policies | node scripts/catalog.mjs $@
 
-lib: dist/lib/index.js
+lib: dist/lib/index.js dist/cli/main.js
 
 dist/lib/index.js: $(TS_SRC) tsconfig.json tsconfig.build.json node_modules/.package-lock.json
 	npx tsc -p tsconfig.build.json
 	@touch $@
+
+# The CLI is bundled (one file loads much faster than hundreds of modules); the library is not.
+dist/cli/main.js: $(TS_SRC) scripts/bundle-cli.mjs node_modules/.package-lock.json
+	rm -rf dist/cli
+	node scripts/bundle-cli.mjs
 
 # Regenerate policies/capabilities.json after an OPA or opa-wasm upgrade.
 capabilities: $(OPA) node_modules/.package-lock.json

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from "../dist/lib/cli/main.js";
+import { run } from "../dist/cli/main.js";
 
 const readStdin = async () => {
   const chunks = [];

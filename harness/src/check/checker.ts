@@ -57,7 +57,8 @@ export class Checker {
   private readonly policies = new Map<Shape | undefined, Promise<Policy> | Policy>();
 
   private constructor(
-    private readonly module: WebAssembly.Module,
+    /** The compiled policy, for workers that instantiate it again without recompiling. */
+    readonly module: WebAssembly.Module,
     private readonly params: Record<string, Record<string, unknown>>,
     defaultPolicy: Policy,
     private readonly inputType: Shape | undefined,

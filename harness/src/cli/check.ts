@@ -4,7 +4,8 @@ import { Checker } from "../check/checker.js";
 import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../engine/bundled.js";
 import { UsageError } from "../errors.js";
-import { checkFiles, DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
+import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
 import type { FileResult } from "../report/finding.js";
@@ -30,7 +31,10 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     "stdin-filename": { type: "string", default: "<stdin>" },
     "max-file-size": { type: "string" },
     docker: { type: "boolean", default: false },
+    jobs: { type: "string", short: "j" },
   });
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError("--jobs must be a whole number of at least 1");
   const format = choice("format", values.format, Object.keys(formatters));
   const inputType = values["input-type"] === undefined ? undefined : choice("input-type", values["input-type"], SHAPES);
   const maxFileBytes = values["max-file-size"] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values["max-file-size"]);
@@ -55,13 +59,10 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     results = await checkDockerContainers(checker, positionals, io.env);
   } else {
     const progress = progressReporter(io.stderr);
-    results = checkFiles(checker, positionals.filter((p) => p !== "-"), {
-      env: io.env,
-      maxFileBytes,
-      cwd: io.cwd,
-      configDir: loaded ? dirname(loaded.file) : io.cwd,
-      onFile: progress.update,
-    });
+    const setup = { catalog, config, inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers, ...(inputType && { inputType }) };
+    const files = positionals.filter((p) => p !== "-");
+    const options = { env: io.env, maxFileBytes, cwd: io.cwd, configDir: loaded ? dirname(loaded.file) : io.cwd, onFile: progress.update };
+    results = await checkFilesParallel(checker, setup, files, options, jobs);
     progress.done();
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);

@@ -20,6 +20,7 @@ Options for check:
       --input-type SHAPE  read every document as kubernetes, compose or docker
       --stdin-filename F  the name to report for stdin
       --max-file-size N   refuse files larger than N bytes (default 33554432)
+  -j, --jobs N            worker threads (default: 1 below 200 files, else one per core, at most 4)
 
 Options for rules: --format text|json
 

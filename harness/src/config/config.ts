@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import type { Level, Rule, Severity } from "../engine/catalog.js";
 import { UsageError } from "../errors.js";
@@ -34,7 +34,9 @@ export interface Config {
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [], inlineWaivers: true };
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+// Compiled on first use: most runs have no configuration, and compiling costs start-up time.
+let compiled: ValidateFunction | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
 
 /**
  * Parses and validates configuration text. Every problem (bad YAML, a field of the wrong type, an unknown
@@ -61,6 +63,7 @@ export function loadConfig(input: string | Record<string, unknown>, rules: Rule[
 }
 
 function validateConfig(raw: unknown, at: (path: Array<string | number>) => string, rules: Rule[]): Config {
+  const validate = validator();
   if (!validate(raw)) {
     const error = validate.errors![0]!;
     const path = pointerToPath(error.instancePath);

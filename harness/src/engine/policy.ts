@@ -1,4 +1,10 @@
-import { loadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import * as sdk from "@open-policy-agent/opa-wasm";
+import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
+
+// The SDK's ES module entry has loadPolicySync only on its default export (its types say otherwise).
+type Sync = (wasm: WebAssembly.Module) => LoadedPolicy;
+const loadPolicySync = (sdk as unknown as { default: { loadPolicySync: Sync } }).default.loadPolicySync;
+const { loadPolicy } = sdk;
 import { PolicyError } from "../errors.js";
 import type { Level, Shape } from "./catalog.js";
 
@@ -46,7 +52,7 @@ export class Policy {
   ): Promise<Policy> {
     let loaded: LoadedPolicy;
     try {
-      loaded = await loadPolicy(wasm);
+      loaded = await instantiate(wasm);
     } catch (cause) {
       throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, { cause });
     }
@@ -73,4 +79,20 @@ export class Policy {
     if (!result) throw new PolicyError("policy evaluation returned no result");
     return result;
   }
+}
+
+/**
+ * A compiled module is instantiated synchronously where the platform allows it (Node, workers): the async
+ * path probes for `Response`, which makes Node load its whole fetch implementation at start-up. Browsers
+ * refuse synchronous instantiation of large modules on the main thread, so that falls back to the async path.
+ */
+async function instantiate(wasm: BufferSource | WebAssembly.Module): Promise<LoadedPolicy> {
+  if (wasm instanceof WebAssembly.Module) {
+    try {
+      return loadPolicySync(wasm);
+    } catch {
+      // fall through to the asynchronous instantiation
+    }
+  }
+  return loadPolicy(wasm);
 }

@@ -22,6 +22,13 @@ export interface CheckFilesOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+/** One file to check: as the user named it, where it is, and how configuration globs see it. */
+export interface FileJob {
+  file: string;
+  absolute: string;
+  matchPath: string;
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Bytes as UTF-8 text; bytes that are not UTF-8 are an error rather than silently replaced characters. */
@@ -34,7 +41,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-const failed = (file: string, error: unknown): FileResult => {
+export const failedFile = (file: string, error: unknown): FileResult => {
   const failure = toShipshapeError(error, { file });
   return {
     file,
@@ -46,30 +53,46 @@ const failed = (file: string, error: unknown): FileResult => {
 };
 
 /**
- * Checks files, directories and globs; every path yields a result, unreadable ones as errors. Paths that the
- * configuration's `ignore` matches are not read.
+ * The files to check for `paths` (walked, globbed, minus configuration ignores), and a result for each path
+ * that could not be expanded.
  */
-export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
+export function planFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
   const { files, errors } = expandPaths(paths, cwd);
-  const environments = new ComposeEnvironments(options.env ?? {});
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const configDir = resolve(cwd, options.configDir ?? ".");
-  const results: FileResult[] = errors.map((error) => failed(error.file ?? "", error));
-  const wanted = files
+  const jobs: FileJob[] = files
     .map((file) => ({ file, absolute: resolve(cwd, file) }))
     .map(({ file, absolute }) => ({ file, absolute, matchPath: relative(configDir, absolute).split("\\").join("/") }))
     .filter(({ matchPath }) => !checker.isIgnored(matchPath));
-  wanted.forEach(({ file, absolute, matchPath }, i) => {
+  return { jobs, failures: errors.map((error) => failedFile(error.file ?? "", error)) };
+}
+
+/** Reads and checks each file of a list, in order; every file yields a result. */
+export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckFilesOptions = {}): FileResult[] {
+  const environments = new ComposeEnvironments(options.env ?? {});
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  return jobs.map(({ file, absolute, matchPath }) => {
     try {
       const size = statSync(absolute).size;
       if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
       const text = decodeUtf8(readFileSync(absolute), file);
-      results.push(checker.checkText(text, file, { env: environments.forFile(absolute), matchPath }));
+      return checker.checkText(text, file, { env: environments.forFile(absolute), matchPath });
     } catch (error) {
-      results.push(failed(file, error));
+      return failedFile(file, error);
     }
-    options.onFile?.(i + 1, wanted.length);
+  });
+}
+
+/**
+ * Checks files, directories and globs; every path yields a result, unreadable ones as errors. Paths that the
+ * configuration's `ignore` matches are not read.
+ */
+export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
+  const { jobs, failures } = planFiles(checker, paths, options);
+  const results = [...failures];
+  jobs.forEach((job, i) => {
+    results.push(...checkFileList(checker, [job], options));
+    options.onFile?.(i + 1, jobs.length);
   });
   return results;
 }

@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Checker } from "../check/checker.js";
+import type { Config } from "../config/config.js";
+import type { Catalog, Shape } from "../engine/catalog.js";
+import type { FileResult } from "../report/finding.js";
+import { checkFileList, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
+
+/** What a worker needs to build its own Checker: the compiled module is shared, not recompiled. */
+export interface WorkerSetup {
+  module: WebAssembly.Module;
+  catalog: Catalog;
+  config: Config;
+  inlineWaivers: boolean;
+  inputType?: Shape;
+  options: Omit<CheckFilesOptions, "onFile">;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+export const PARALLEL_THRESHOLD = 200;
+
+const BATCH = 16;
+
+/** The number of worker threads to use for `files` files when the user did not say. */
+export function defaultJobs(files: number): number {
+  return files < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
+}
+
+function workerUrl(): URL {
+  // Beside this module when built (dist/lib/node/worker.js); from the source tree, the built copy.
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [join(here, "worker.js"), join(here, "..", "..", "..", "dist", "lib", "node", "worker.js")]) {
+    if (existsSync(candidate)) return new URL(`file://${candidate}`);
+  }
+  throw new Error("dist/lib/node/worker.js is missing: run `make build`");
+}
+
+/**
+ * Checks files on `jobs` worker threads, each with its own WASM instance, and returns the results in the
+ * order a serial run would. Workers pull batches as they finish, so a slow file does not idle the others.
+ */
+export async function checkFilesParallel(
+  checker: Checker,
+  setup: Omit<WorkerSetup, "options" | "module">,
+  paths: string[],
+  options: CheckFilesOptions,
+  requestedJobs?: number,
+): Promise<FileResult[]> {
+  const { jobs: files, failures } = planFiles(checker, paths, options);
+  const jobs = requestedJobs ?? defaultJobs(files.length);
+  if (jobs <= 1 || files.length < 2) {
+    const results = [...failures];
+    files.forEach((job, i) => {
+      results.push(...checkFileList(checker, [job], options));
+      options.onFile?.(i + 1, files.length);
+    });
+    return results;
+  }
+  const { onFile, ...workerOptions } = options;
+  const batches: FileJob[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const ordered: FileResult[][] = new Array(batches.length);
+  let nextBatch = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () =>
+    new Worker(workerUrl(), { workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (nextBatch >= batches.length) return resolve();
+              const id = nextBatch++;
+              worker.postMessage({ id, jobs: batches[id] });
+            };
+            worker.on("message", (message: { ready?: boolean; id?: number; results?: FileResult[] }) => {
+              if (message.results !== undefined && message.id !== undefined) {
+                ordered[message.id] = message.results;
+                done += message.results.length;
+                onFile?.(done, files.length);
+              }
+              send();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return [...failures, ...ordered.flat()];
+}
