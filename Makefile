@@ -12,7 +12,7 @@ OUT       := dist/policy
 CAPS      := policies/capabilities.json
 MIN_COVERAGE := 90
 
-.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego test-rego typecheck test-ts \
+.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego test-rego typecheck test-ts bench \
         demo docs capabilities clean
 
 all: build
@@ -89,6 +89,11 @@ typecheck: node_modules/.package-lock.json
 
 test-ts: build $(CONFTEST)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
+
+# Side-by-side benchmarks (conftest and opa are the anchors); writes docs/benchmarks.md. A real corpus joins
+# the generated ones with SHIPSHAPE_CORPUS=DIR.
+bench: build $(CONFTEST)
+	npx tsx bench/run.ts $(if $(SHIPSHAPE_CORPUS),--corpus $(SHIPSHAPE_CORPUS))
 
 # The README's first command: shipshape checking the bundled examples (exit 1: the bad ones fail).
 demo: build
