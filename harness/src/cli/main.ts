@@ -2,6 +2,7 @@ import { ShipshapeError, UsageError } from "../errors.js";
 import { check } from "./check.js";
 import type { CliIO } from "./io.js";
 import { explain, rules } from "./rules.js";
+import { serve } from "./serve.js";
 import { USAGE } from "./usage.js";
 import { packageVersion } from "./version.js";
 
@@ -16,6 +17,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         return rules(rest, io);
       case "explain":
         return explain(rest, io);
+      case "serve":
+        return await serve(rest, io);
       case "version":
       case "--version":
         io.stdout.write(`shipshape ${packageVersion()}\n`);

@@ -8,6 +8,7 @@ Commands:
                         check running containers (all when no NAME) through the docker CLI
   rules                 list every rule
   explain RULE          describe a rule, how to fix it, and examples
+  serve                 run the Kubernetes validating admission webhook (see docs/admission-webhook.md)
   version               print the version
 
 Options for check:
@@ -21,6 +22,15 @@ Options for check:
       --stdin-filename F  the name to report for stdin
       --max-file-size N   refuse files larger than N bytes (default 33554432)
   -j, --jobs N            worker threads (default: 1 below 200 files, else one per core, at most 4)
+
+Options for serve:
+      --tls-cert FILE --tls-key FILE   PEM files, reloaded when they change
+      --insecure-http                  plain HTTP instead (local testing only)
+      --port N (8443)  --host ADDR (0.0.0.0)  --timeout-ms N (2000)  --max-body-bytes N (3 MiB)
+      --exclude-namespace NS           allowed without evaluation (repeatable; kube-system and
+                                       $POD_NAMESPACE always are)
+      --audit                          allow everything, warn and count what would be denied
+  -c, --config FILE, --no-inline-waivers
 
 Options for rules: --format text|json
 
