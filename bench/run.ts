@@ -12,6 +12,7 @@ import { parseText } from "../harness/src/inputs/parse.js";
 import { expandPaths } from "../harness/src/node/files.js";
 import { prepareDocument } from "../harness/src/check/checker.js";
 import { generateCorpus } from "./generate.js";
+import { serverLoad } from "./server-load.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, ".tools", "bin");
@@ -112,6 +113,10 @@ const streamed = JSON.parse(timed(process.execPath, ["bench/stream.mjs", quick ?
   maxRssMiB: number;
 };
 
+// 7. The admission server under load, on loopback over TLS.
+console.error("7. admission server load");
+const load = await serverLoad(quick ? [300] : [100, 300, 1000], quick ? 5 : 15);
+
 rmSync(work, { recursive: true, force: true });
 
 // The table.
@@ -138,6 +143,18 @@ medium ${mediumDocs} documents in ${countFiles(medium) || best.files} files, lar
 | measure | result | target | |
 |---|---|---|---|
 ${rows.join("\n")}
+
+## Admission server
+
+\`shipshape serve\` over TLS on loopback with a realistic Deployment AdmissionReview, driven by autocannon at fixed
+rates from 4 connections; the load generator runs on the same 2 cores. Client-side latency is autocannon's
+(whole milliseconds); the last column is the server's own histogram.
+
+| rate (req/s) | throughput | p50 | p99 | errors / non-2xx | answered within 10 ms (server side) |
+|---|---|---|---|---|---|
+${load.map((l) => `| ${l.rate} | ${l.throughput.toFixed(0)}/s (${l.requests} requests) | ${l.p50} ms | ${l.p99} ms | ${l.errors} / ${l.non2xx} | ${(l.serverWithin10ms * 100).toFixed(2)}% |`).join("\n")}
+
+Target: p99 ≤ 10 ms at 300 requests/s with zero errors — ${verdict((load.find((l) => l.rate === 300)?.p99 ?? Infinity) <= 10 && load.every((l) => l.errors === 0 && l.non2xx === 0))}.
 
 How the figures are taken: the CLI runs as \`node bench/measure-cli.mjs check -f json DIR\` (the real CLI in-process,
 reporting its peak RSS); the floor is \`bench/floor.mjs\` (the same file walk and parsers, no evaluation);
