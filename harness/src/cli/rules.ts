@@ -12,8 +12,9 @@ export function rules(args: string[], io: CliIO): number {
     io.stdout.write(JSON.stringify(listed, null, 2) + "\n");
     return 0;
   }
+  const width = Math.max(...catalog.rules.map((r) => r.id.length)) + 1;
   for (const rule of catalog.rules) {
-    io.stdout.write(`${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${rule.title}\n`);
+    io.stdout.write(`${rule.id.padEnd(width)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${rule.title}\n`);
   }
   return 0;
 }

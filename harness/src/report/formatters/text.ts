@@ -12,6 +12,7 @@ type Style = keyof typeof ANSI;
 export const formatText: Formatter = (report, { catalog, color }) => {
   const paint = (style: Style, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const rules = rulesById(catalog);
+  const ruleWidth = Math.max(0, ...catalog.rules.map((r) => r.id.length)) + 1;
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
@@ -20,7 +21,7 @@ export const formatText: Formatter = (report, { catalog, color }) => {
     lines.push(paint("underline", file));
     for (const f of findings) {
       const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
-      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(22)} ${f.message}`);
+      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${f.message}`);
       const hint = rules.get(f.rule)?.remediation[f.shape];
       const indent = " ".repeat(19);
       if (f.waived) {
