@@ -6,6 +6,7 @@ package shipshape.lib.compose_hardening
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
+import data.shipshape.lib.security_options
 import data.shipshape.lib.values
 
 namespace_keys := {
@@ -21,7 +22,7 @@ facts(service, path) := {
 		"enabled": values.truthy(object.get(service, "privileged", false)),
 		"path": array.concat(path, ["privileged"]),
 	},
-	"privilege_escalation": {"blocked": no_new_privileges(options), "path": options_path},
+	"privilege_escalation": {"blocked": security_options.no_new_privileges(options), "path": options_path},
 	"capabilities": {
 		"add": capabilities.names(object.get(service, "cap_add", [])),
 		"drop": capabilities.names(object.get(service, "cap_drop", [])),
@@ -34,7 +35,7 @@ facts(service, path) := {
 	],
 	"host_mounts": host_mounts(service, path),
 	"env": env(object.get(service, "environment", []), path),
-	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
+	"seccomp": {"profile": security_options.seccomp_profile(options), "path": options_path},
 	"pids_limit": {"set": pids_limited(service), "path": array.concat(path, ["pids_limit"])},
 	"init": {"enabled": values.truthy(object.get(service, "init", false)), "path": array.concat(path, ["init"])},
 	"logging": logging(values.object_at(service, "logging"), path),
@@ -47,18 +48,6 @@ facts(service, path) := {
 	options := object.get(service, "security_opt", [])
 	options_path := array.concat(path, ["security_opt"])
 }
-
-default no_new_privileges(_) := false
-
-no_new_privileges(options) if {
-	some option in options
-	regex.match(`^no-new-privileges([:=]true)?$`, option)
-}
-
-seccomp_profile(options) := "unconfined" if {
-	some option in options
-	regex.match(`^seccomp[:=]unconfined$`, option)
-} else := "confined"
 
 # Bind mounts: short syntax "/host:/container[:mode]" and long syntax {type: bind, source}.
 host_mounts(service, path) := array.concat(

@@ -8,6 +8,7 @@ package shipshape.lib.docker_hardening
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
+import data.shipshape.lib.security_options
 import data.shipshape.lib.values
 
 namespace_modes := {
@@ -23,7 +24,7 @@ container_facts(x, path) := {
 		"enabled": object.get(host, "Privileged", false) == true,
 		"path": array.concat(path, ["HostConfig", "Privileged"]),
 	},
-	"privilege_escalation": {"blocked": no_new_privileges(options), "path": options_path},
+	"privilege_escalation": {"blocked": security_options.no_new_privileges(options), "path": options_path},
 	"capabilities": {
 		"add": capabilities.names(object.get(host, "CapAdd", [])),
 		"drop": capabilities.names(object.get(host, "CapDrop", [])),
@@ -36,7 +37,7 @@ container_facts(x, path) := {
 	],
 	"host_mounts": host_mounts(x, path),
 	"env": env(x.Config, path),
-	"seccomp": {"profile": seccomp_profile(options), "path": options_path},
+	"seccomp": {"profile": security_options.seccomp_profile(options), "path": options_path},
 	"pids_limit": {
 		"set": values.positive(object.get(host, "PidsLimit", 0)),
 		"path": array.concat(path, ["HostConfig", "PidsLimit"]),
@@ -65,21 +66,6 @@ image_facts(x, path) := {
 	"ports": exposed_ports(x.Config, path),
 	"requests": null,
 }
-
-# `--security-opt no-new-privileges` in any of its spellings (bare, `:true`, `=true`).
-default no_new_privileges(_) := false
-
-no_new_privileges(options) if {
-	some option in options
-	regex.match(`^no-new-privileges([:=]true)?$`, option)
-}
-
-seccomp_profile(options) := "unconfined" if {
-	some option in options
-	regex.match(`^seccomp[:=]unconfined$`, option)
-} # Docker applies its default profile unless told otherwise
-
-else := "confined"
 
 # Bind mounts: Mounts (what the engine reports), then HostConfig.Binds ("src:dst[:opts]") and
 # HostConfig.Mounts for sources Mounts does not list (a created but never started container has no Mounts).

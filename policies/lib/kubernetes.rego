@@ -71,11 +71,11 @@ container_record(workload, pod_spec, spec_path, field, i, container) := object.u
 		"role": role,
 		"path": path,
 		"image": image_of(container, path),
-		"user": run_as(security_context(pod_spec), security_context(container), spec_path, path),
+		"user": run_as(values.object_at(pod_spec, "securityContext"), context, spec_path, path),
 		"health_checks": health_checks(container, path, workload.kind, role),
 		"limits": limits(container, path, role),
 		"read_only_root_fs": {
-			"enabled": values.truthy(object.get(security_context(container), "readOnlyRootFilesystem", false)),
+			"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
 			"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 		},
 		"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
@@ -84,6 +84,7 @@ container_record(workload, pod_spec, spec_path, field, i, container) := object.u
 ) if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
+	context := values.object_at(container, "securityContext")
 }
 
 # The pod template's metadata sits beside its spec; a Pod is its own template.
@@ -110,10 +111,6 @@ else := "(unnamed)"
 image_of(container, path) := {"ref": container.image, "path": array.concat(path, ["image"])} if {
 	is_string(container.image)
 } else := null
-
-security_context(x) := x.securityContext if is_object(x.securityContext)
-
-else := {}
 
 # A numeric user id; numeric strings count too, as a YAML author may quote them.
 uid(context) := context.runAsUser if {
@@ -173,7 +170,5 @@ limits(container, path, role) := null if {
 }
 
 limit_set(container, resource) if {
-	value := container.resources.limits[resource]
-	value != null
-	value != ""
+	values.present(container.resources.limits[resource])
 } else := false

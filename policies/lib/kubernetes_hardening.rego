@@ -89,12 +89,7 @@ requests(container, path, role) := null if {
 }
 
 requested(container, resource) if {
-	present(container.resources.requests[resource])
+	values.present(container.resources.requests[resource])
 } else if {
-	present(container.resources.limits[resource])
+	values.present(container.resources.limits[resource])
 } else := false
-
-present(value) if {
-	value != null
-	value != ""
-}

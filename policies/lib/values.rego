@@ -12,6 +12,12 @@ object_at(x, key) := x[key] if {
 	is_object(x[key])
 } else := {}
 
+# Whether a value was given: neither null nor an empty string.
+present(x) if {
+	x != null
+	x != ""
+}
+
 # Whether `x` is a number above zero; false for anything else (null, strings, absent).
 positive(x) if {
 	is_number(x)

@@ -46,20 +46,14 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const loaded = configFile ? loadConfigFile(resolve(io.cwd, configFile), catalog.rules) : undefined;
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
-  const checker = await Checker.create({
-    wasm,
-    catalog,
-    config,
-    inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers,
-    ...(inputType && { inputType }),
-  });
+  const setup = { catalog, config, inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers, ...(inputType && { inputType }) };
+  const checker = await Checker.create({ wasm, ...setup });
 
   let results: FileResult[];
   if (values.docker) {
     results = await checkDockerContainers(checker, positionals, io.env);
   } else {
     const progress = progressReporter(io.stderr);
-    const setup = { catalog, config, inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers, ...(inputType && { inputType }) };
     const files = positionals.filter((p) => p !== "-");
     const options = { env: io.env, maxFileBytes, cwd: io.cwd, configDir: loaded ? dirname(loaded.file) : io.cwd, onFile: progress.update };
     results = await checkFilesParallel(checker, setup, files, options, jobs);

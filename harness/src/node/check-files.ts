@@ -67,19 +67,25 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
   return { jobs, failures: errors.map((error) => failedFile(error.file ?? "", error)) };
 }
 
-/** Reads and checks each file of a list, in order; every file yields a result. */
+/**
+ * Reads and checks each file of a list, in order; every file yields a result. Each directory's `.env` is
+ * read once for the whole list.
+ */
 export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckFilesOptions = {}): FileResult[] {
   const environments = new ComposeEnvironments(options.env ?? {});
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  return jobs.map(({ file, absolute, matchPath }) => {
+  return jobs.map(({ file, absolute, matchPath }, i) => {
+    let result: FileResult;
     try {
       const size = statSync(absolute).size;
       if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
       const text = decodeUtf8(readFileSync(absolute), file);
-      return checker.checkText(text, file, { env: environments.forFile(absolute), matchPath });
+      result = checker.checkText(text, file, { env: environments.forFile(absolute), matchPath });
     } catch (error) {
-      return failedFile(file, error);
+      result = failedFile(file, error);
     }
+    options.onFile?.(i + 1, jobs.length);
+    return result;
   });
 }
 
@@ -89,10 +95,5 @@ export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckF
  */
 export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
   const { jobs, failures } = planFiles(checker, paths, options);
-  const results = [...failures];
-  jobs.forEach((job, i) => {
-    results.push(...checkFileList(checker, [job], options));
-    options.onFile?.(i + 1, jobs.length);
-  });
-  return results;
+  return [...failures, ...checkFileList(checker, jobs, options)];
 }

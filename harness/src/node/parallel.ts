@@ -51,14 +51,7 @@ export async function checkFilesParallel(
 ): Promise<FileResult[]> {
   const { jobs: files, failures } = planFiles(checker, paths, options);
   const jobs = requestedJobs ?? defaultJobs(files.length);
-  if (jobs <= 1 || files.length < 2) {
-    const results = [...failures];
-    files.forEach((job, i) => {
-      results.push(...checkFileList(checker, [job], options));
-      options.onFile?.(i + 1, files.length);
-    });
-    return results;
-  }
+  if (jobs <= 1 || files.length < 2) return [...failures, ...checkFileList(checker, files, options)];
   const { onFile, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));

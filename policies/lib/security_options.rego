@@ -1,0 +1,20 @@
+# METADATA
+# title: Docker security options
+# description: |
+#   `docker run --security-opt` and Compose `security_opt` share one syntax: `name`, `name:value` or
+#   `name=value`. Both shapes read these verdicts from here.
+package shipshape.lib.security_options
+
+# `no-new-privileges` in any of its spellings (bare, `:true`, `=true`).
+default no_new_privileges(_) := false
+
+no_new_privileges(options) if {
+	some option in options
+	regex.match(`^no-new-privileges([:=]true)?$`, option)
+}
+
+# Docker applies its default seccomp profile unless told `seccomp=unconfined`.
+seccomp_profile(options) := "unconfined" if {
+	some option in options
+	regex.match(`^seccomp[:=]unconfined$`, option)
+} else := "confined"
