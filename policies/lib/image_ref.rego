@@ -8,7 +8,10 @@ package shipshape.lib.image_ref
 # An image ID rather than a name: `sha256:<hex>`, or the bare 64-hex-digit form.
 is_image_id(ref) if startswith(ref, "sha256:")
 
-is_image_id(ref) if regex.match(`^[a-f0-9]{64}$`, ref)
+is_image_id(ref) if {
+	count(ref) == 64
+	trim_left(ref, "0123456789abcdef") == ""
+}
 
 is_digest_pinned(ref) if contains(ref, "@sha256:")
 
@@ -37,8 +40,15 @@ unpinned_reason(ref) := "has no tag (latest is implied)" if {
 registry(ref) := hub_alias(parts[0]) if {
 	parts := split(ref, "/")
 	count(parts) > 1
-	regex.match(`[.:]|^localhost$`, parts[0])
+	is_host(parts[0])
 } else := "docker.io"
+
+# Whether the first component of a reference names a registry host rather than a Docker Hub namespace.
+is_host(component) if contains(component, ".")
+
+is_host(component) if contains(component, ":")
+
+is_host("localhost")
 
 hub_alias(host) := "docker.io" if host in {"index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
 
@@ -50,5 +60,5 @@ qualified(ref) := concat("/", ["docker.io", "library", ref]) if {
 	count(split(ref, "/")) == 1
 } else := concat("/", ["docker.io", ref]) if {
 	registry(ref) == "docker.io"
-	not regex.match(`[.:]|^localhost$`, split(ref, "/")[0])
+	not is_host(split(ref, "/")[0])
 } else := concat("/", array.concat([registry(ref)], array.slice(split(ref, "/"), 1, count(split(ref, "/")))))

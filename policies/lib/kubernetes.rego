@@ -117,7 +117,7 @@ uid(context) := context.runAsUser if {
 	is_number(context.runAsUser)
 } else := to_number(context.runAsUser) if {
 	is_string(context.runAsUser)
-	regex.match(`^[0-9]+$`, context.runAsUser)
+	values.digits(context.runAsUser)
 }
 
 # Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;

@@ -5,6 +5,8 @@
 #   `"127.0.0.1:2222:22/tcp"`.
 package shipshape.lib.ports
 
+import data.shipshape.lib.values
+
 # The container-side port of a Compose short-form or a docker "port/proto" key; undefined for ranges.
 container_port(value) := value if is_number(value)
 
@@ -12,5 +14,5 @@ container_port(value) := to_number(port) if {
 	is_string(value)
 	parts := split(split(value, "/")[0], ":")
 	port := parts[count(parts) - 1]
-	regex.match(`^[0-9]+$`, port)
+	values.digits(port)
 }

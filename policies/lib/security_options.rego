@@ -10,11 +10,11 @@ default no_new_privileges(_) := false
 
 no_new_privileges(options) if {
 	some option in options
-	regex.match(`^no-new-privileges([:=]true)?$`, option)
+	option in {"no-new-privileges", "no-new-privileges:true", "no-new-privileges=true"}
 }
 
 # Docker applies its default seccomp profile unless told `seccomp=unconfined`.
 seccomp_profile(options) := "unconfined" if {
 	some option in options
-	regex.match(`^seccomp[:=]unconfined$`, option)
+	option in {"seccomp:unconfined", "seccomp=unconfined"}
 } else := "confined"
