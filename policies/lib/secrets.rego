@@ -17,12 +17,12 @@ secret_words := [
 secret_name(name) if {
 	is_string(name)
 	upper_name := upper(name)
-	some word in secret_words
-	contains(upper_name, word)
 	not endswith(upper_name, "_FILE")
 	not endswith(upper_name, "_PATH")
 	not contains(upper_name, "ALLOW_EMPTY")
 	not contains(upper_name, "RANDOM_")
+	some word in secret_words
+	contains(upper_name, word)
 }
 
 # A literal: a non-empty value that is not a reference (`$(VAR)` in Kubernetes, `${VAR}`/`$VAR` in Compose)
