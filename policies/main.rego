@@ -7,9 +7,12 @@ package shipshape.main
 
 import data.shipshape.lib.model
 
+# Each package's `findings` by name: iterating the packages themselves would also evaluate every package's
+# `deny` and `warn` (for conftest), which the WASM planner cannot skip; this costs a fifth of an evaluation.
 findings contains finding if {
-	some rule in data.shipshape.rules
-	some finding in rule.findings
+	some name
+	rule_findings := data.shipshape.rules[name].findings
+	some finding in rule_findings
 }
 
 # METADATA
