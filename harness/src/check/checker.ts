@@ -141,6 +141,7 @@ export class Checker {
     } catch (error) {
       result.errors.push(failure(toShipshapeError(error, { file })));
     }
+    result.findings.sort(bySourceOrder);
     return result;
   }
 
