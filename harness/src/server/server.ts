@@ -27,19 +27,36 @@ export interface AdmissionServer {
   close(): Promise<void>;
 }
 
+/**
+ * Reads and discards the rest of an over-limit body so the client can finish sending and read the 413, rather
+ * than having the connection reset under it mid-upload. A client that keeps sending far past the limit is cut off.
+ */
+function discardBody(request: IncomingMessage, limit: number): void {
+  const budget = Math.max(limit * 4, 16 * 1024 * 1024);
+  let discarded = 0;
+  request.removeAllListeners("data");
+  request.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > budget) request.socket.destroy();
+  });
+  request.resume();
+}
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpError(413, `the body is over the limit of ${limit} bytes`);
     const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > limit) return reject(new HttpError(413, `the body is over the limit of ${limit} bytes`));
+    if (declared > limit) {
+      discardBody(request, limit);
+      return reject(tooLarge());
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        // Answer 413 and discard the rest rather than resetting the connection under the client.
-        reject(new HttpError(413, `the body is over the limit of ${limit} bytes`));
-        request.removeAllListeners("data");
-        request.resume();
+        discardBody(request, limit);
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -51,7 +68,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 
 function send(response: ServerResponse, status: number, body: unknown, type = "application/json"): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  if (status === 413) response.setHeader("connection", "close");
   response.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
   response.end(text);
 }
