@@ -3,6 +3,11 @@
 # description: |
 #   Findings are built here, from the rule's own METADATA (rego.metadata.chain()), so a rule's id and level are
 #   written once. The harness joins the rest of the catalog (title, severity, remediation) by id.
+#
+#   Each rule reads its annotations once, in a rule of its own (`annotations`), rather than calling
+#   rego.metadata.chain() per finding: the WASM build constructs the whole chain (descriptions, remediation
+#   text) at every call, which was an eighth of an evaluation. A rule's `findings` is an array: a set would
+#   hash every finding object; rules iterate distinct things (containers, fields) so none repeats.
 package shipshape.lib.result
 
 # The annotations of the rule package: the entry of the chain whose custom block carries the id.
@@ -11,12 +16,13 @@ rule_annotations(chain) := [entry.annotations |
 	entry.annotations.custom.id
 ][0]
 
-finding(chain, container, message, field) := finding_at(chain, container, message, field, level) if {
-	level := rule_annotations(chain).custom.level
-}
+finding(annotations, container, message, field) := finding_at(
+	annotations, container, message, field,
+	annotations.custom.level,
+)
 
 # A finding at a level other than the rule's default (a rule whose verdict has two grades).
-finding_at(chain, container, message, field, level) := {
+finding_at(annotations, container, message, field, level) := {
 	"rule": id,
 	"level": level,
 	"message": message,
@@ -26,7 +32,7 @@ finding_at(chain, container, message, field, level) := {
 	"field": field,
 	"inline_waiver": inline_waiver(container.waiver, id),
 } if {
-	id := rule_annotations(chain).custom.id
+	id := annotations.custom.id
 }
 
 # The in-place waiver that names this rule, or null.

@@ -23,12 +23,15 @@ package shipshape.rules.drop_all_capabilities
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.capabilities.drop_path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.capabilities.drop_path) |
 	some container in model.containers
 	container.capabilities != null
 	not "ALL" in container.capabilities.drop
 	message := concat("", [result.subject(container), " does not drop all capabilities"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -24,12 +24,15 @@ package shipshape.rules.healthcheck_required
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, check.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, check.path) |
 	some container in model.containers
 	some check in container.health_checks
 	not check.configured
 	message := concat("", [result.subject(container), " has no working ", check.name])
-}
+]
 
 deny := result.messages(findings, "deny")
 

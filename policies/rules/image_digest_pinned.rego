@@ -24,7 +24,10 @@ import data.shipshape.lib.image_ref
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.image.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.image.path) |
 	some container in model.containers
 	container.image != null
 	container.role != "image" # an inspected image is the content itself
@@ -32,7 +35,7 @@ findings contains result.finding(rego.metadata.chain(), container, message, cont
 	not image_ref.is_digest_pinned(ref)
 	not image_ref.is_image_id(ref)
 	message := concat("", [result.subject(container), " uses image \"", ref, "\" without a digest"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -19,11 +19,14 @@ package shipshape.rules.init_process
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.init.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.init.path) |
 	some container in model.containers
 	container.init.enabled == false
 	message := concat("", [result.subject(container), " runs without an init process"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -21,12 +21,15 @@ package shipshape.rules.log_rotation
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.logging.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.logging.path) |
 	some container in model.containers
 	container.logging.driver == "json-file"
 	container.logging.max_size == false
 	message := concat("", [result.subject(container), " logs with json-file and no max-size, so logs grow without bound"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

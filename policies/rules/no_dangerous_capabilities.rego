@@ -37,13 +37,16 @@ allowed contains capabilities.normalise(name) if {
 	some name in params.param("no-dangerous-capabilities", "allowed", default_allowed)
 }
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.capabilities.add_path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.capabilities.add_path) |
 	some container in model.containers
 	container.capabilities != null
-	some capability in container.capabilities.add
+	some capability in {name | some name in container.capabilities.add} # once, however often it is listed
 	not capability in allowed
 	message := concat("", [result.subject(container), " adds the capability ", capability])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -40,3 +40,9 @@ test_allowed_list_is_a_parameter if {
 		with data.shipshape.params as {"no-dangerous-capabilities": {"allowed": ["NET_ADMIN"]}}
 	{f.message | some f in found} == {"service web adds the capability CHOWN"}
 }
+
+test_a_capability_listed_twice_is_one_finding if {
+	adds := fx.container_with({"securityContext": {"capabilities": {"add": ["SYS_ADMIN", "CAP_SYS_ADMIN"]}}})
+	[f] := findings(fx.pod({"containers": [adds]}))
+	f.message == "container app of Pod/web adds the capability SYS_ADMIN"
+}

@@ -22,12 +22,15 @@ import data.shipshape.lib.host_paths
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, mount.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, mount.path) |
 	some container in model.containers
 	some mount in container.host_mounts
 	host_paths.is_engine_socket(mount.source)
 	message := concat("", [result.subject(container), " mounts the container engine socket ", mount.source])
-}
+]
 
 deny := result.messages(findings, "deny")
 

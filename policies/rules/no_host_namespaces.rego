@@ -24,11 +24,14 @@ package shipshape.rules.no_host_namespaces
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, namespace.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, namespace.path) |
 	some container in model.containers
 	some namespace in container.host_namespaces
 	message := concat("", [result.subject(container), " shares the host's ", namespace.name, " namespace"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -23,12 +23,15 @@ import data.shipshape.lib.image_ref
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.image.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.image.path) |
 	some container in model.containers
 	container.image != null
 	reason := image_ref.unpinned_reason(container.image.ref)
 	message := image_message(container, reason)
-}
+]
 
 # An image inspect names the image as its subject already.
 image_message(container, reason) := concat(" ", [result.subject(container), reason]) if {

@@ -23,13 +23,16 @@ package shipshape.rules.no_privilege_escalation
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, escalation.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, escalation.path) |
 	some container in model.containers
 	escalation := container.privilege_escalation
 	escalation != null
 	not escalation.blocked
 	message := concat("", [result.subject(container), " may gain privileges (", remedy[container.shape], " is not set)"])
-}
+]
 
 remedy := {
 	"kubernetes": "allowPrivilegeEscalation: false",

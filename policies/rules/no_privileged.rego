@@ -22,11 +22,14 @@ package shipshape.rules.no_privileged
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.privileged.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.privileged.path) |
 	some container in model.containers
 	container.privileged.enabled == true
 	message := concat("", [result.subject(container), " runs privileged"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

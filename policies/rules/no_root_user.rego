@@ -24,11 +24,14 @@ package shipshape.rules.no_root_user
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.user.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.user.path) |
 	some container in model.containers
 	container.user.may_be_root
 	message := concat("", [result.subject(container), " may run as root: ", container.user.reason])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -25,7 +25,10 @@ import data.shipshape.lib.model
 import data.shipshape.lib.result
 import data.shipshape.lib.secrets
 
-findings contains result.finding(rego.metadata.chain(), container, message, variable.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, variable.path) |
 	some container in model.containers
 	some variable in container.env
 	variable.literal
@@ -35,7 +38,7 @@ findings contains result.finding(rego.metadata.chain(), container, message, vari
 		" has a literal value in the secret-looking variable ",
 		variable.name,
 	])
-}
+]
 
 deny := result.messages(findings, "deny")
 

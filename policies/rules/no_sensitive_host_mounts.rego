@@ -34,13 +34,21 @@ default_paths := [
 
 sensitive_paths := params.param("no-sensitive-host-mounts", "paths", default_paths)
 
-findings contains result.finding(rego.metadata.chain(), container, message, mount.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, mount.path) |
 	some container in model.containers
 	some mount in container.host_mounts
 	not host_paths.is_engine_socket(mount.source) # no-docker-socket reports those
-	some listed in sensitive_paths
-	host_paths.at_or_under(mount.source, listed)
+	sensitive(mount.source)
 	message := concat("", [result.subject(container), " mounts the host path ", mount.source])
+]
+
+# At or under any listed path: one finding per mount, however many listed paths cover it.
+sensitive(source) if {
+	some listed in sensitive_paths
+	host_paths.at_or_under(source, listed)
 }
 
 deny := result.messages(findings, "deny")

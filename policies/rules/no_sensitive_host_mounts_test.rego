@@ -46,3 +46,10 @@ test_paths_are_a_parameter if {
 		with data.shipshape.params as {"no-sensitive-host-mounts": {"paths": ["/srv/secrets"]}}
 	{f.message | some f in found} == {"service web mounts the host path /srv/secrets"}
 }
+
+test_a_mount_under_two_listed_paths_is_one_finding if {
+	doc := fx.compose(fx.service_with({"volumes": ["/srv/secrets/tls:/tls"]}))
+	found := no_sensitive_host_mounts.findings with input as doc
+		with data.shipshape.params as {"no-sensitive-host-mounts": {"paths": ["/srv", "/srv/secrets"]}}
+	count(found) == 1
+}

@@ -21,12 +21,15 @@ package shipshape.rules.no_ssh_port
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, port.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, port.path) |
 	some container in model.containers
 	some port in container.ports
 	port.port == 22
 	message := concat("", [result.subject(container), " exposes port 22 (SSH)"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

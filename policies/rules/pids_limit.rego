@@ -20,11 +20,14 @@ package shipshape.rules.pids_limit
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.pids_limit.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.pids_limit.path) |
 	some container in model.containers
 	container.pids_limit.set == false
 	message := concat("", [result.subject(container), " has no PIDs limit"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

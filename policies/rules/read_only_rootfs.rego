@@ -22,12 +22,15 @@ package shipshape.rules.read_only_rootfs
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.read_only_root_fs.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.read_only_root_fs.path) |
 	some container in model.containers
 	container.read_only_root_fs != null
 	not container.read_only_root_fs.enabled
 	message := concat("", [result.subject(container), " has a writable root filesystem"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -27,16 +27,22 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-required_resources := params.param("resource-limits", "resources", ["memory", "cpu"])
+# A set: a resource listed twice in the parameter is still one finding.
+required_resources contains resource if {
+	some resource in params.param("resource-limits", "resources", ["memory", "cpu"])
+}
 
-findings contains result.finding(rego.metadata.chain(), container, message, limit.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, limit.path) |
 	some container in model.containers
 	container.limits != null
 	some resource in required_resources
 	limit := container.limits[resource]
 	not limit.set
 	message := concat("", [result.subject(container), " has no ", resource, " limit"])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -72,3 +72,9 @@ test_inspect_cpu_quota_is_a_cpu_limit if {
 test_images_are_not_checked if {
 	count(findings(fx.inspect_image)) == 0
 }
+
+test_a_resource_listed_twice_is_one_finding if {
+	doc := fx.pod({"containers": [fx.container_without(["resources"])]})
+	[f] := findings_with_params(doc, {"resource-limits": {"resources": ["memory", "memory"]}})
+	f.message == "container app of Pod/web has no memory limit"
+}

@@ -22,16 +22,22 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-required_resources := params.param("resource-requests", "resources", ["memory", "cpu"])
+# A set: a resource listed twice in the parameter is still one finding.
+required_resources contains resource if {
+	some resource in params.param("resource-requests", "resources", ["memory", "cpu"])
+}
 
-findings contains result.finding(rego.metadata.chain(), container, message, request.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, request.path) |
 	some container in model.containers
 	container.requests != null
 	some resource in required_resources
 	request := container.requests[resource]
 	not request.set
 	message := concat("", [result.subject(container), " requests no ", resource])
-}
+]
 
 deny := result.messages(findings, "deny")
 

@@ -51,3 +51,11 @@ test_resources_are_a_parameter if {
 	found := resource_requests.findings with input as doc with data.shipshape.params as params
 	{f.message | some f in found} == {"service web requests no cpu"}
 }
+
+test_a_resource_listed_twice_is_one_finding if {
+	doc := fx.pod({"containers": [fx.container_without(["resources"])]})
+	found := resource_requests.findings with input as doc
+		with data.shipshape.params as {"resource-requests": {"resources": ["cpu", "cpu"]}}
+	[f] := found
+	f.message == "container app of Pod/web requests no cpu"
+}

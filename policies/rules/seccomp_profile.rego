@@ -24,14 +24,17 @@ package shipshape.rules.seccomp_profile
 import data.shipshape.lib.model
 import data.shipshape.lib.result
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.seccomp.path) if {
-	some container in model.containers
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [verdict(container) | some container in model.containers]
+
+verdict(container) := result.finding(annotations, container, message, container.seccomp.path) if {
 	container.seccomp.profile == "unconfined"
 	message := concat("", [result.subject(container), " runs without seccomp (Unconfined)"])
 }
 
-findings contains result.finding_at(rego.metadata.chain(), container, message, container.seccomp.path, "warn") if {
-	some container in model.containers
+verdict(container) := result.finding_at(annotations, container, message, container.seccomp.path, "warn") if {
 	container.seccomp.profile == "unset"
 	message := concat("", [result.subject(container), " sets no seccomp profile"])
 }

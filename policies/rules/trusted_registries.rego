@@ -27,7 +27,10 @@ import data.shipshape.lib.result
 
 allowed := params.param("trusted-registries", "allowed", [])
 
-findings contains result.finding(rego.metadata.chain(), container, message, container.image.path) if {
+# The METADATA above, read once per evaluation and only when the rule has a finding.
+annotations := result.rule_annotations(rego.metadata.chain())
+
+findings := [result.finding(annotations, container, message, container.image.path) |
 	count(allowed) > 0
 	some container in model.containers
 	container.image != null
@@ -38,7 +41,7 @@ findings contains result.finding(rego.metadata.chain(), container, message, cont
 		result.subject(container), " uses image \"", ref, "\" from ",
 		image_ref.registry(ref), ", which is not a trusted registry",
 	])
-}
+]
 
 trusted(qualified) if {
 	some entry in allowed
