@@ -46,8 +46,8 @@ export class InputError extends ShipshapeError {
 }
 
 export class PolicyError extends ShipshapeError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("POLICY_ERROR", message, {}, options);
+  constructor(message: string, options?: { cause?: unknown }, where: ErrorLocation = {}) {
+    super("POLICY_ERROR", message, where, options);
   }
 }
 

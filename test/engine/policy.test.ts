@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import { describe, expect, it } from "vitest";
 import { readBundledArtifacts } from "../../harness/src/engine/bundled.js";
 import { Policy } from "../../harness/src/engine/policy.js";
@@ -38,6 +39,39 @@ describe("Policy (the compiled WASM)", () => {
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c" }] } };
     const limits = policy.evaluate(pod).findings.filter((f) => f.rule === "resource-limits");
     expect(limits.map((f) => f.message)).toEqual(["container c of Pod/p has no memory limit"]);
+  });
+
+  // Policy calls opa_eval itself rather than through the SDK's evaluate; both must give the same answer.
+  it("answers as the SDK's own evaluate does, for non-ASCII text, falsy documents and inputs that grow memory", async () => {
+    const policy = await Policy.load(wasm);
+    const sdk = await loadPolicy(wasm);
+    sdk.setData({ shipshape: { params: {} } });
+    const pod = (name: string, env: unknown[] = []) => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name },
+      spec: { containers: [{ name: "c", image: "nginx", env }] },
+    });
+    const huge = pod("huge", Array.from({ length: 10_000 }, (_, i) => ({ name: `API_TOKEN_${i}`, value: "x" })));
+    const documents: unknown[] = [pod("ünïcödé-名前-🚀"), pod("escaped-\\ud800-backslash"), null, false, 0, "", huge, pod("after-huge")];
+    for (const sample of sampleFiles()) {
+      for (const doc of parseText(readFileSync(join(INPUTS, sample), "utf8"), sample).documents) documents.push(doc.value);
+    }
+    const before = policy.memoryBytes;
+    for (const document of documents) {
+      expect(policy.evaluate(document)).toEqual(sdk.evaluate(document, "shipshape/main/report")[0].result);
+    }
+    expect(policy.memoryBytes).toBeGreaterThan(before);
+    expect(policy.evaluate(huge).findings.filter((f) => f.rule === "no-secrets-in-env")).toHaveLength(10_000);
+  });
+
+  // OPA's JSON parser refuses the \udxxx escape JSON.stringify writes for a lone surrogate.
+  it("evaluates text holding a lone surrogate, which becomes U+FFFD", async () => {
+    const policy = await Policy.load(wasm);
+    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "a\ud800b" }, spec: { containers: [{ name: "c\udfff" }] } };
+    const [finding] = policy.evaluate(pod).findings.filter((f) => f.rule === "no-root-user");
+    expect(finding?.object).toBe("Pod/a\ufffdb");
+    expect(finding?.container).toBe("c\ufffd");
   });
 
   // The WASM build and OPA's own evaluator must agree on every sample (the WASM runtime lacks some builtins).

@@ -149,7 +149,13 @@ export class Checker {
     const policy = this.policyFor(options.shape);
     checkDepth(document.value, this.maxDepth, document.file);
     const value = prepareDocument(document.value, options.env ?? {});
-    const evaluation = policy.evaluate(value);
+    let evaluation;
+    try {
+      evaluation = policy.evaluate(value);
+    } catch (error) {
+      const { message } = toShipshapeError(error);
+      throw new PolicyError(message, { cause: error }, { file: document.file, ...document.locate([]) });
+    }
     if (evaluation.shape === null) {
       result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
       return;

@@ -39,7 +39,11 @@ const ENTRYPOINT = "shipshape/main/report";
  * instance; the SDK resets the WASM heap to the data pointer before every evaluation, so memory stays flat.
  */
 export class Policy {
-  private constructor(private readonly loaded: LoadedPolicy) {}
+  private readonly direct: DirectEval | undefined;
+
+  private constructor(private readonly loaded: LoadedPolicy) {
+    this.direct = DirectEval.of(loaded);
+  }
 
   /**
    * @param params rule parameters by rule id (data.shipshape.params)
@@ -71,15 +75,68 @@ export class Policy {
   evaluate(document: unknown): PolicyResult {
     let resultSet: Array<{ result: PolicyResult }>;
     try {
-      resultSet = this.loaded.evaluate(document, ENTRYPOINT);
+      resultSet = this.direct ? this.direct.evaluate(document) : this.loaded.evaluate(document, ENTRYPOINT);
     } catch (cause) {
-      throw new PolicyError(`policy evaluation failed: ${(cause as Error).message}`, { cause });
+      // The SDK and the WASM module throw plain strings as well as Errors.
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PolicyError(`policy evaluation failed: ${reason}`, { cause });
     }
     const result = resultSet[0]?.result;
     if (!result) throw new PolicyError("policy evaluation returned no result");
     return result;
   }
 }
+
+type OpaEval = (ctx: 0, entrypoint: number, data: number, input: number, length: number, heap: number, format: 0) => number;
+
+/**
+ * The SDK's own single-call path (OPA's ABI 1.2 `opa_eval`), without its per-call costs: the input is encoded
+ * straight into WASM memory instead of through an intermediate buffer, and the result's end is found with
+ * `indexOf` instead of a byte-by-byte loop in JavaScript. About 4 µs of a 60 µs evaluation; an older module
+ * (ABI 1.0/1.1) takes the SDK's path.
+ */
+class DirectEval {
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  private constructor(
+    private readonly loaded: LoadedPolicy,
+    private readonly opaEval: OpaEval,
+    private readonly entrypoint: number,
+  ) {}
+
+  static of(loaded: LoadedPolicy): DirectEval | undefined {
+    const instance = loaded.wasmInstance as WebAssembly.Instance | WebAssembly.WebAssemblyInstantiatedSource;
+    const exports = ("instance" in instance ? instance.instance : instance).exports;
+    const entrypoint = loaded.entrypoints[ENTRYPOINT];
+    if (!(Number(loaded.minorVersion) >= 2) || typeof exports.opa_eval !== "function" || entrypoint === undefined) return undefined;
+    return new DirectEval(loaded, exports.opa_eval as OpaEval, entrypoint);
+  }
+
+  evaluate(document: unknown): Array<{ result: PolicyResult }> {
+    const { mem, dataAddr } = this.loaded;
+    const inputAddr = this.loaded.dataHeapPtr as number;
+    let length = 0;
+    // As in the SDK, a falsy document (null, false, 0, "") is evaluated with no input at all.
+    if (document) {
+      const text = wellFormed(JSON.stringify(document));
+      const room = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+      const short = inputAddr + room - mem.buffer.byteLength;
+      if (short > 0) mem.grow(Math.ceil(short / 65536));
+      length = this.encoder.encodeInto(text, new Uint8Array(mem.buffer, inputAddr, room)).written;
+    }
+    const resultAddr = this.opaEval(0, this.entrypoint, dataAddr, length ? inputAddr : 0, length, inputAddr + length, 0);
+    const bytes = new Uint8Array(mem.buffer);
+    const end = bytes.indexOf(0, resultAddr);
+    return JSON.parse(this.decoder.decode(bytes.subarray(resultAddr, end))) as Array<{ result: PolicyResult }>;
+  }
+}
+
+// JSON.stringify writes a lone surrogate (a broken "\ud800" escape in YAML, say) as a \udxxx escape, which
+// OPA's JSON parser refuses; it becomes U+FFFD, as a UTF-8 encoder would make it. The lookbehind and the
+// even run of backslashes keep an escaped backslash followed by "ud800" as it is.
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+const wellFormed = (json: string) => (json.includes("\\ud") ? json.replace(LONE_SURROGATE, "$1\ufffd") : json);
 
 /**
  * A compiled module is instantiated synchronously where the platform allows it (Node, workers): the async
