@@ -28,35 +28,46 @@ containers(doc) := [service_record(name, service) |
 	is_object(service)
 ]
 
-service_record(name, service) := object.union(
-	{
-		"shape": "compose",
-		"kind": "compose service",
-		"owner": name,
-		"object": concat("", ["service ", name]),
-		"name": container_name(name, service),
-		"role": "service",
-		"path": path,
-		"image": image_of(service, path),
-		"user": user_of(service, path),
-		"health_checks": [{
-			"name": "healthcheck",
-			"configured": health_check_configured(service),
-			"path": health_check_path(service, path),
-		}],
-		"limits": {
-			"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
-			"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
-		},
-		"read_only_root_fs": {
-			"enabled": values.truthy(object.get(service, "read_only", false)),
-			"path": array.concat(path, ["read_only"]),
-		},
-		"waiver": waivers.compose(service),
+service_record(name, service) := {
+	"shape": "compose",
+	"kind": "compose service",
+	"owner": name,
+	"object": concat("", ["service ", name]),
+	"name": container_name(name, service),
+	"role": "service",
+	"path": path,
+	"image": image_of(service, path),
+	"user": user_of(service, path),
+	"health_checks": [{
+		"name": "healthcheck",
+		"configured": health_check_configured(service),
+		"path": health_check_path(service, path),
+	}],
+	"limits": {
+		"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
+		"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
 	},
-	compose_hardening.facts(service, path),
-) if {
+	"read_only_root_fs": {
+		"enabled": values.truthy(object.get(service, "read_only", false)),
+		"path": array.concat(path, ["read_only"]),
+	},
+	"waiver": waivers.compose(service),
+	"privileged": compose_hardening.privileged(service, path),
+	"privilege_escalation": compose_hardening.privilege_escalation(options, options_path),
+	"capabilities": compose_hardening.added_and_dropped(service, path),
+	"host_namespaces": compose_hardening.host_namespaces(service, path),
+	"host_mounts": compose_hardening.host_mounts(service, path),
+	"env": compose_hardening.env(object.get(service, "environment", []), path),
+	"seccomp": compose_hardening.seccomp(options, options_path),
+	"pids_limit": compose_hardening.pids_limit(service, path),
+	"init": compose_hardening.init(service, path),
+	"logging": compose_hardening.logging(values.object_at(service, "logging"), path),
+	"ports": compose_hardening.ports_of(service, path),
+	"requests": compose_hardening.requests(service, path),
+} if {
 	path := ["services", name]
+	options := object.get(service, "security_opt", [])
+	options_path := array.concat(path, ["security_opt"])
 }
 
 container_name(name, service) := service.container_name if is_string(service.container_name)

@@ -17,36 +17,48 @@ namespace_keys := {
 	"userns_mode": "user",
 }
 
-facts(service, path) := {
-	"privileged": {
-		"enabled": values.truthy(object.get(service, "privileged", false)),
-		"path": array.concat(path, ["privileged"]),
-	},
-	"privilege_escalation": {"blocked": security_options.no_new_privileges(options), "path": options_path},
-	"capabilities": {
-		"add": capabilities.names(object.get(service, "cap_add", [])),
-		"drop": capabilities.names(object.get(service, "cap_drop", [])),
-		"add_path": array.concat(path, ["cap_add"]),
-		"drop_path": array.concat(path, ["cap_drop"]),
-	},
-	"host_namespaces": [{"name": name, "path": array.concat(path, [key])} |
-		some key, name in namespace_keys
-		object.get(service, key, "") == "host"
-	],
-	"host_mounts": host_mounts(service, path),
-	"env": env(object.get(service, "environment", []), path),
-	"seccomp": {"profile": security_options.seccomp_profile(options), "path": options_path},
-	"pids_limit": {"set": pids_limited(service), "path": array.concat(path, ["pids_limit"])},
-	"init": {"enabled": values.truthy(object.get(service, "init", false)), "path": array.concat(path, ["init"])},
-	"logging": logging(values.object_at(service, "logging"), path),
-	"ports": array.concat(published(service, path), exposed(service, path)),
-	"requests": {resource: {"set": reserved(service, key), "path": field} |
-		some resource, key in {"memory": "memory", "cpu": "cpus"}
-		field := array.concat(path, ["deploy", "resources", "reservations", key])
-	},
-} if {
-	options := object.get(service, "security_opt", [])
-	options_path := array.concat(path, ["security_opt"])
+# Each fact is a function the service record (compose.rego) calls from its one object literal, as in
+# kubernetes_hardening. `options` is the service's security_opt list, at `options_path`.
+
+privileged(service, path) := {
+	"enabled": values.truthy(object.get(service, "privileged", false)),
+	"path": array.concat(path, ["privileged"]),
+}
+
+privilege_escalation(options, options_path) := {
+	"blocked": security_options.no_new_privileges(options),
+	"path": options_path,
+}
+
+added_and_dropped(service, path) := {
+	"add": capabilities.names(object.get(service, "cap_add", [])),
+	"drop": capabilities.names(object.get(service, "cap_drop", [])),
+	"add_path": array.concat(path, ["cap_add"]),
+	"drop_path": array.concat(path, ["cap_drop"]),
+}
+
+host_namespaces(service, path) := [{"name": name, "path": array.concat(path, [key])} |
+	some key, name in namespace_keys
+	object.get(service, key, "") == "host"
+]
+
+seccomp(options, options_path) := {"profile": security_options.seccomp_profile(options), "path": options_path}
+
+pids_limit(service, path) := {
+	"set": pids_limited(service),
+	"path": array.concat(path, ["pids_limit"]),
+}
+
+init(service, path) := {
+	"enabled": values.truthy(object.get(service, "init", false)),
+	"path": array.concat(path, ["init"]),
+}
+
+ports_of(service, path) := array.concat(published(service, path), exposed(service, path))
+
+requests(service, path) := {resource: {"set": reserved(service, key), "path": field} |
+	some resource, key in {"memory": "memory", "cpu": "cpus"}
+	field := array.concat(path, ["deploy", "resources", "reservations", key])
 }
 
 # Bind mounts: short syntax "/host:/container[:mode]" and long syntax {type: bind, source}.

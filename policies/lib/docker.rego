@@ -9,6 +9,7 @@ package shipshape.lib.docker
 import data.shipshape.lib.docker_hardening
 import data.shipshape.lib.image_ref
 import data.shipshape.lib.users
+import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
 is_document(doc) if {
@@ -47,51 +48,73 @@ inspect_record(x, path) := container_record(x, path) if is_container(x)
 
 inspect_record(x, path) := image_record(x, path) if is_image(x)
 
-container_record(x, path) := object.union(
-	{
-		"shape": "docker",
-		"kind": "container",
-		"owner": name,
-		"object": concat("", ["container ", name]),
-		"name": trim_prefix(name, "/"),
-		"role": "container",
-		"path": path,
-		"image": image_of(x.Config, path),
-		"user": user_of(x.Config, path),
-		"health_checks": [health_check(x.Config, path)],
-		"limits": {
-			"memory": {"set": positive(x.HostConfig, "Memory"), "path": array.concat(path, ["HostConfig", "Memory"])},
-			"cpu": {"set": cpu_limited(x.HostConfig), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
-		},
-		"read_only_root_fs": {
-			"enabled": object.get(x.HostConfig, "ReadonlyRootfs", false) == true,
-			"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
-		},
-		"waiver": waivers.docker(x.Config),
+container_record(x, path) := {
+	"shape": "docker",
+	"kind": "container",
+	"owner": name,
+	"object": concat("", ["container ", name]),
+	"name": trim_prefix(name, "/"),
+	"role": "container",
+	"path": path,
+	"image": image_of(x.Config, path),
+	"user": user_of(x.Config, path),
+	"health_checks": [health_check(x.Config, path)],
+	"limits": {
+		"memory": {"set": positive(host, "Memory"), "path": array.concat(path, ["HostConfig", "Memory"])},
+		"cpu": {"set": cpu_limited(host), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
 	},
-	docker_hardening.container_facts(x, path),
-) if {
+	"read_only_root_fs": {
+		"enabled": object.get(host, "ReadonlyRootfs", false) == true,
+		"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
+	},
+	"waiver": waivers.docker(x.Config),
+	"privileged": docker_hardening.privileged(host, path),
+	"privilege_escalation": docker_hardening.privilege_escalation(options, options_path),
+	"capabilities": docker_hardening.added_and_dropped(host, path),
+	"host_namespaces": docker_hardening.host_namespaces(host, path),
+	"host_mounts": docker_hardening.host_mounts(x, path),
+	"env": docker_hardening.env(x.Config, path),
+	"seccomp": docker_hardening.seccomp(options, options_path),
+	"pids_limit": docker_hardening.pids_limit(host, path),
+	"init": docker_hardening.init(host, path),
+	"logging": docker_hardening.logging(values.object_at(host, "LogConfig"), path),
+	"ports": docker_hardening.ports_of(x.Config, host, path),
+	"requests": null,
+} if {
 	name := container_name(x)
+	host := x.HostConfig
+	options := object.get(host, "SecurityOpt", [])
+	options_path := array.concat(path, ["HostConfig", "SecurityOpt"])
 }
 
-image_record(x, path) := object.union(
-	{
-		"shape": "docker",
-		"kind": "image",
-		"owner": name,
-		"object": concat("", ["image ", name]),
-		"name": name,
-		"role": "image",
-		"path": path,
-		"image": image_reference(x, path),
-		"user": user_of(x.Config, path),
-		"health_checks": [health_check(x.Config, path)],
-		"limits": null,
-		"read_only_root_fs": null,
-		"waiver": waivers.docker(x.Config),
-	},
-	docker_hardening.image_facts(x, path),
-) if {
+# An image is the content itself: nothing about how it runs (privilege, mounts, limits) applies.
+image_record(x, path) := {
+	"shape": "docker",
+	"kind": "image",
+	"owner": name,
+	"object": concat("", ["image ", name]),
+	"name": name,
+	"role": "image",
+	"path": path,
+	"image": image_reference(x, path),
+	"user": user_of(x.Config, path),
+	"health_checks": [health_check(x.Config, path)],
+	"limits": null,
+	"read_only_root_fs": null,
+	"waiver": waivers.docker(x.Config),
+	"privileged": null,
+	"privilege_escalation": null,
+	"capabilities": null,
+	"host_namespaces": [],
+	"host_mounts": [],
+	"env": docker_hardening.env(x.Config, path),
+	"seccomp": null,
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"ports": docker_hardening.exposed_ports(x.Config, path),
+	"requests": null,
+} if {
 	name := image_name(x)
 }
 

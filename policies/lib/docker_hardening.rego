@@ -19,52 +19,41 @@ namespace_modes := {
 	"UsernsMode": "user",
 }
 
-container_facts(x, path) := {
-	"privileged": {
-		"enabled": object.get(host, "Privileged", false) == true,
-		"path": array.concat(path, ["HostConfig", "Privileged"]),
-	},
-	"privilege_escalation": {"blocked": security_options.no_new_privileges(options), "path": options_path},
-	"capabilities": {
-		"add": capabilities.names(object.get(host, "CapAdd", [])),
-		"drop": capabilities.names(object.get(host, "CapDrop", [])),
-		"add_path": array.concat(path, ["HostConfig", "CapAdd"]),
-		"drop_path": array.concat(path, ["HostConfig", "CapDrop"]),
-	},
-	"host_namespaces": [{"name": name, "path": array.concat(path, ["HostConfig", field])} |
-		some field, name in namespace_modes
-		object.get(host, field, "") == "host"
-	],
-	"host_mounts": host_mounts(x, path),
-	"env": env(x.Config, path),
-	"seccomp": {"profile": security_options.seccomp_profile(options), "path": options_path},
-	"pids_limit": {
-		"set": values.positive(object.get(host, "PidsLimit", 0)),
-		"path": array.concat(path, ["HostConfig", "PidsLimit"]),
-	},
-	"init": {"enabled": object.get(host, "Init", false) == true, "path": array.concat(path, ["HostConfig", "Init"])},
-	"logging": logging(values.object_at(host, "LogConfig"), path),
-	"ports": ports_of(x.Config, host, path),
-	"requests": null,
-} if {
-	host := x.HostConfig
-	options := object.get(host, "SecurityOpt", [])
-	options_path := array.concat(path, ["HostConfig", "SecurityOpt"])
+# Each fact is a function the container and image records (docker.rego) call from their one object literal,
+# as in kubernetes_hardening. `host` is the container's HostConfig; `options` its SecurityOpt, at `options_path`.
+
+privileged(host, path) := {
+	"enabled": object.get(host, "Privileged", false) == true,
+	"path": array.concat(path, ["HostConfig", "Privileged"]),
 }
 
-image_facts(x, path) := {
-	"privileged": null,
-	"privilege_escalation": null,
-	"capabilities": null,
-	"host_namespaces": [],
-	"host_mounts": [],
-	"env": env(x.Config, path),
-	"seccomp": null,
-	"pids_limit": null,
-	"init": null,
-	"logging": null,
-	"ports": exposed_ports(x.Config, path),
-	"requests": null,
+privilege_escalation(options, options_path) := {
+	"blocked": security_options.no_new_privileges(options),
+	"path": options_path,
+}
+
+added_and_dropped(host, path) := {
+	"add": capabilities.names(object.get(host, "CapAdd", [])),
+	"drop": capabilities.names(object.get(host, "CapDrop", [])),
+	"add_path": array.concat(path, ["HostConfig", "CapAdd"]),
+	"drop_path": array.concat(path, ["HostConfig", "CapDrop"]),
+}
+
+host_namespaces(host, path) := [{"name": name, "path": array.concat(path, ["HostConfig", field])} |
+	some field, name in namespace_modes
+	object.get(host, field, "") == "host"
+]
+
+seccomp(options, options_path) := {"profile": security_options.seccomp_profile(options), "path": options_path}
+
+pids_limit(host, path) := {
+	"set": values.positive(object.get(host, "PidsLimit", 0)),
+	"path": array.concat(path, ["HostConfig", "PidsLimit"]),
+}
+
+init(host, path) := {
+	"enabled": object.get(host, "Init", false) == true,
+	"path": array.concat(path, ["HostConfig", "Init"]),
 }
 
 # Bind mounts: Mounts (what the engine reports), then HostConfig.Binds ("src:dst[:opts]") and

@@ -61,30 +61,40 @@ workload_containers(workload, prefix) := [container_record(workload, pod_spec, s
 	is_object(container)
 ]
 
-container_record(workload, pod_spec, spec_path, field, i, container) := object.union(
-	{
-		"shape": "kubernetes",
-		"kind": workload.kind,
-		"owner": owner_name(workload),
-		"object": concat("/", [workload.kind, owner_name(workload)]),
-		"name": name_of(container),
-		"role": role,
-		"path": path,
-		"image": image_of(container, path),
-		"user": run_as(values.object_at(pod_spec, "securityContext"), context, spec_path, path),
-		"health_checks": health_checks(container, path, workload.kind, role),
-		"limits": limits(container, path, role),
-		"read_only_root_fs": {
-			"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
-			"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
-		},
-		"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
+container_record(workload, pod_spec, spec_path, field, i, container) := {
+	"shape": "kubernetes",
+	"kind": workload.kind,
+	"owner": owner_name(workload),
+	"object": concat("/", [workload.kind, owner_name(workload)]),
+	"name": name_of(container),
+	"role": role,
+	"path": path,
+	"image": image_of(container, path),
+	"user": run_as(pod_context, context, spec_path, path),
+	"health_checks": health_checks(container, path, workload.kind, role),
+	"limits": limits(container, path, role),
+	"read_only_root_fs": {
+		"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
+		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 	},
-	kubernetes_hardening.facts(pod_spec, spec_path, container, path, role),
-) if {
+	"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
+	"privileged": kubernetes_hardening.privileged(context, path),
+	"privilege_escalation": kubernetes_hardening.privilege_escalation(context, path),
+	"capabilities": kubernetes_hardening.added_and_dropped(context, path),
+	"host_namespaces": kubernetes_hardening.host_namespaces(pod_spec, spec_path),
+	"host_mounts": kubernetes_hardening.host_mounts(pod_spec, spec_path, container),
+	"env": kubernetes_hardening.env(container, path),
+	"seccomp": kubernetes_hardening.seccomp(pod_context, spec_path, context, path),
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"ports": kubernetes_hardening.ports_of(container, path),
+	"requests": kubernetes_hardening.requests(container, path, role),
+} if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
 	context := values.object_at(container, "securityContext")
+	pod_context := values.object_at(pod_spec, "securityContext")
 }
 
 # The pod template's metadata sits beside its spec; a Pod is its own template.
