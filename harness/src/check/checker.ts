@@ -120,26 +120,25 @@ export class Checker {
     if (parsed.documents.length === 0 && parsed.errors.length === 0) {
       result.skipped.push({ file, document: 0, reason: "the file holds no documents" });
     }
-    for (const document of parsed.documents) {
-      result.documents += 1;
-      try {
-        this.checkSourceDocument(document, options, result);
-      } catch (error) {
-        result.errors.push(failure(toShipshapeError(error, { file })));
-      }
-    }
-    result.findings.sort(bySourceOrder);
-    return result;
+    result.documents = parsed.documents.length;
+    return this.checkDocuments(parsed.documents, options, result);
   }
 
   /** Checks an already-parsed document; findings are located at line 1 unless `locate` is given. */
   checkDocument(value: unknown, file: string, options: CheckTextOptions = {}): FileResult {
     const result: FileResult = { file, documents: 1, findings: [], errors: [], skipped: [] };
     const document: SourceDocument = { file, index: 0, value, locate: () => ({ line: 1, column: 1 }) };
-    try {
-      this.checkSourceDocument(document, options, result);
-    } catch (error) {
-      result.errors.push(failure(toShipshapeError(error, { file })));
+    return this.checkDocuments([document], options, result);
+  }
+
+  /** Checks each document into `result`: a document that fails becomes an error, and the others still count. */
+  private checkDocuments(documents: SourceDocument[], options: CheckTextOptions, result: FileResult): FileResult {
+    for (const document of documents) {
+      try {
+        this.checkSourceDocument(document, options, result);
+      } catch (error) {
+        result.errors.push(failure(toShipshapeError(error, { file: result.file })));
+      }
     }
     result.findings.sort(bySourceOrder);
     return result;
