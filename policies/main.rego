@@ -9,8 +9,8 @@ import data.shipshape.lib.model
 
 # Each package's `findings` by name: iterating the packages themselves would also evaluate every package's
 # `deny` and `warn` (for conftest), which the WASM planner cannot skip; that cost a fifth of an evaluation.
-# An array, not a set: the rule sets already hold distinct findings (each carries its rule id), and a set
-# here would hash every finding a second time. The harness orders findings by source position.
+# An array, not a set: each rule's findings are already distinct (lib/result.rego says how) and carry its
+# rule id, and a set here would hash every finding. The harness orders findings by source position.
 findings := [finding |
 	some name
 	rule_findings := data.shipshape.rules[name].findings

@@ -7,7 +7,8 @@
 #   Each rule reads its annotations once, in a rule of its own (`annotations`), rather than calling
 #   rego.metadata.chain() per finding: the WASM build constructs the whole chain (descriptions, remediation
 #   text) at every call, which was an eighth of an evaluation. A rule's `findings` is an array: a set would
-#   hash every finding object; rules iterate distinct things (containers, fields) so none repeats.
+#   hash every finding object. Rules iterate distinct things (containers, fields), and a set where a value
+#   could repeat (a capability listed twice), so no finding repeats.
 package shipshape.lib.result
 
 # The annotations of the rule package: the entry of the chain whose custom block carries the id.
