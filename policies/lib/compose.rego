@@ -22,13 +22,13 @@ is_services(services) if is_object(services)
 # `services:` with nothing under it is an empty but valid Compose file.
 is_services(null)
 
-containers(doc) := [service_record(name, service) |
+containers(doc) := [service_record(name, service, object.get(doc, "volumes", {})) |
 	is_object(doc.services)
 	some name, service in doc.services
 	is_object(service)
 ]
 
-service_record(name, service) := {
+service_record(name, service, volumes) := {
 	"shape": "compose",
 	"kind": "compose service",
 	"owner": name,
@@ -56,7 +56,7 @@ service_record(name, service) := {
 	"privilege_escalation": compose_hardening.privilege_escalation(options, options_path),
 	"capabilities": compose_hardening.added_and_dropped(service, path),
 	"host_namespaces": compose_hardening.host_namespaces(service, path),
-	"host_mounts": compose_hardening.host_mounts(service, path),
+	"host_mounts": compose_hardening.host_mounts(service, path, volumes),
 	"env": compose_hardening.env(object.get(service, "environment", []), path),
 	"seccomp": compose_hardening.seccomp(options, options_path),
 	"pids_limit": compose_hardening.pids_limit(service, path),

@@ -4,6 +4,7 @@
 package shipshape.lib.compose_hardening
 
 import data.shipshape.lib.capabilities
+import data.shipshape.lib.host_paths
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
 import data.shipshape.lib.security_options
@@ -61,19 +62,45 @@ requests(service, path) := {resource: {"set": reserved(service, key), "path": fi
 	field := array.concat(path, ["deploy", "resources", "reservations", key])
 }
 
-# Bind mounts: short syntax "/host:/container[:mode]" and long syntax {type: bind, source}.
-host_mounts(service, path) := array.concat(
-	[{"source": split(volume, ":")[0], "path": array.concat(path, ["volumes", i])} |
+# Bind mounts: short syntax "/host:/container[:mode]", long syntax {type: bind, source}, and named volumes
+# that the local driver binds to a host directory (`driver_opts: {type: none, o: bind, device}`). The harness
+# has resolved relative sources against the project directory, as compose-go does.
+host_mounts(service, path, volumes) := array.concat(
+	array.concat(
+		[{"source": host_paths.clean(split(volume, ":")[0]), "path": array.concat(path, ["volumes", i])} |
+			some i, volume in object.get(service, "volumes", [])
+			is_string(volume)
+			startswith(volume, "/")
+		],
+		[{"source": host_paths.clean(volume.source), "path": array.concat(path, ["volumes", i, "source"])} |
+			some i, volume in object.get(service, "volumes", [])
+			volume.type == "bind"
+			is_string(volume.source)
+		],
+	),
+	[{"source": host_paths.clean(device), "path": array.concat(path, ["volumes", i])} |
 		some i, volume in object.get(service, "volumes", [])
-		is_string(volume)
-		startswith(volume, "/")
-	],
-	[{"source": volume.source, "path": array.concat(path, ["volumes", i, "source"])} |
-		some i, volume in object.get(service, "volumes", [])
-		volume.type == "bind"
-		is_string(volume.source)
+		device := bound_device(volumes, named_volume(volume))
 	],
 )
+
+named_volume(volume) := split(volume, ":")[0] if {
+	is_string(volume)
+	not startswith(volume, "/")
+	contains(volume, ":")
+} else := volume.source if {
+	object.get(volume, "type", "volume") == "volume"
+	is_string(volume.source)
+}
+
+# The host directory a named volume binds, when its driver options make it a bind mount.
+bound_device(volumes, name) := device if {
+	options := values.object_at(values.object_at(volumes, name), "driver_opts")
+	"bind" in {trim_space(o) | some o in split(object.get(options, "o", ""), ",")}
+	device := options.device
+	is_string(device)
+	startswith(device, "/")
+}
 
 # `environment` as a mapping ({KEY: value}) or a list (["KEY=value", "KEY"]).
 env(environment, path) := [variable |

@@ -6,6 +6,7 @@
 package shipshape.lib.docker_hardening
 
 import data.shipshape.lib.capabilities
+import data.shipshape.lib.host_paths
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
 import data.shipshape.lib.security_options
@@ -62,7 +63,7 @@ host_mounts(x, path) := array.concat(reported, [mount |
 	some mount in configured_mounts(x.HostConfig, path)
 	not mount.source in {m.source | some m in reported}
 ]) if {
-	reported := [{"source": m.Source, "path": array.concat(path, ["Mounts", i, "Source"])} |
+	reported := [{"source": host_paths.clean(m.Source), "path": array.concat(path, ["Mounts", i, "Source"])} |
 		some i, m in object.get(x, "Mounts", [])
 		m.Type == "bind"
 		is_string(m.Source)
@@ -70,12 +71,12 @@ host_mounts(x, path) := array.concat(reported, [mount |
 }
 
 configured_mounts(host, path) := array.concat(
-	[{"source": split(bind, ":")[0], "path": array.concat(path, ["HostConfig", "Binds", i])} |
+	[{"source": host_paths.clean(split(bind, ":")[0]), "path": array.concat(path, ["HostConfig", "Binds", i])} |
 		some i, bind in object.get(host, "Binds", [])
 		is_string(bind)
 		startswith(bind, "/")
 	],
-	[{"source": m.Source, "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
+	[{"source": host_paths.clean(m.Source), "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
 		some i, m in object.get(host, "Mounts", [])
 		m.Type == "bind"
 		is_string(m.Source)

@@ -1,23 +1,102 @@
 # METADATA
 # title: Host paths
-# description: Host paths as mounts name them, and the tests rules apply to them.
+# description: |
+#   Host paths as the engine reaches them, and the tests rules apply to them. Every shape cleans a mount's
+#   source with `clean` (Go's path.Clean: `//etc`, `/etc/./`, `/tmp/../etc` are all `/etc`), so no spelling
+#   hides a path; a mount of a directory that holds a listed path (`/var/run` holds the Docker socket)
+#   reaches it too.
 package shipshape.lib.host_paths
 
-# "/etc/" and "/etc" are the same path; "/" stays "/".
-normalise(path) := "/" if {
-	trim_right(path, "/") == ""
-} else := trim_right(path, "/")
+# Longer paths are not cleaned segment by segment (the work grows with the square of the length); they are
+# judged as the root, which every rule treats as sensitive. Linux refuses paths this long anyway.
+max_segments := 128
+
+# The lexically shortest path naming the same file, as Go's path.Clean gives it.
+clean(path) := "/" if {
+	startswith(path, "/")
+	count(names(path)) > max_segments
+} else := concat("", ["/", concat("/", kept)]) if {
+	startswith(path, "/")
+	kept := survivors(names(path), true)
+} else := "." if {
+	not startswith(path, "/")
+	count(names(path)) > max_segments
+} else := relative(names(path))
+
+# Path segments other than empty ones and ".".
+names(path) := [name |
+	some name in split(path, "/")
+	not name in {"", "."}
+]
+
+# A relative path keeps the ".." that climb above its start.
+relative(segments) := "." if {
+	parts := array.concat(climbs(segments), survivors(segments, false))
+	count(parts) == 0
+} else := concat("/", array.concat(climbs(segments), survivors(segments, false)))
+
+climbs(segments) := [".." | some _ in numbers.range(1, depth)] if {
+	depth := 0 - lowest(heights(segments, false))
+	depth > 0
+} else := []
+
+lowest(heights) := min(array.concat([0], heights))
+
+# The depth after each segment: a name goes one down, ".." one up; at the root (absolute paths) ".." stays,
+# so there the depth is the running sum less the lowest it has been.
+heights(segments, false) := running_sums(segments)
+
+heights(segments, true) := [depth |
+	sums := running_sums(segments)
+	some k, raw in sums
+	depth := raw - min([0, min(array.slice(sums, 0, k + 1))])
+]
+
+running_sums(segments) := [total |
+	some k in indexes(segments)
+	total := sum([step(name) | some name in array.slice(segments, 0, k + 1)])
+]
+
+indexes(segments) := numbers.range(0, count(segments) - 1) if count(segments) > 0
+
+else := []
+
+default step(_) := 1
+
+step("..") := -1
+
+# A name survives when no later ".." climbs above it.
+survivors(segments, absolute) := [name |
+	hs := heights(segments, absolute)
+	some i, name in segments
+	name != ".."
+	every k in numbers.range(i, count(segments) - 1) {
+		hs[k] >= hs[i]
+	}
+]
 
 # A path is at or under a listed one; "/" matches only itself (everything is under it).
-at_or_under(path, listed) if normalise(path) == normalise(listed)
+at_or_under(path, listed) if clean(path) == clean(listed)
 
 at_or_under(path, listed) if {
-	normalise(listed) != "/"
-	startswith(normalise(path), concat("", [normalise(listed), "/"]))
+	clean(listed) != "/"
+	startswith(clean(path), concat("", [clean(listed), "/"]))
 }
 
-# Sockets of the container engines: whoever can reach one controls every container on the host.
-engine_sockets := {
+# A path is a directory above a listed one, so mounting it exposes the listed path too.
+holds(path, listed) if {
+	clean(path) == "/"
+	clean(listed) != "/"
+}
+
+holds(path, listed) if {
+	clean(path) != "/"
+	startswith(clean(listed), concat("", [clean(path), "/"]))
+}
+
+# Sockets of the container engines: whoever can reach one controls every container on the host. The most
+# common first: a directory that holds several is reported by the first it holds.
+engine_sockets := [
 	"/var/run/docker.sock",
 	"/run/docker.sock",
 	"/var/run/containerd/containerd.sock",
@@ -26,6 +105,14 @@ engine_sockets := {
 	"/run/crio/crio.sock",
 	"/var/run/cri-dockerd.sock",
 	"/run/podman/podman.sock",
-}
+]
 
-is_engine_socket(path) if normalise(path) in engine_sockets
+is_engine_socket(path) if clean(path) in engine_sockets
+
+# The engine socket a mount reaches: the socket itself, or a directory that holds it. Undefined when none.
+engine_socket_reached(path) := clean(path) if {
+	is_engine_socket(path)
+} else := held[0] if {
+	held := [socket | some socket in engine_sockets; holds(path, socket)]
+	count(held) > 0
+}

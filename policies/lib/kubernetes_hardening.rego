@@ -7,6 +7,7 @@
 package shipshape.lib.kubernetes_hardening
 
 import data.shipshape.lib.capabilities
+import data.shipshape.lib.host_paths
 import data.shipshape.lib.secrets
 import data.shipshape.lib.values
 
@@ -55,7 +56,10 @@ host_mounts(pod_spec, spec_path, container) := [mount |
 	is_string(volume.hostPath.path)
 	some volume_mount in object.get(container, "volumeMounts", [])
 	volume_mount.name == volume.name
-	mount := {"source": volume.hostPath.path, "path": array.concat(spec_path, ["volumes", i, "hostPath", "path"])}
+	mount := {
+		"source": host_paths.clean(volume.hostPath.path),
+		"path": array.concat(spec_path, ["volumes", i, "hostPath", "path"]),
+	}
 ]
 
 literal(entry) if {

@@ -2,8 +2,11 @@
 # title: Docker-style user strings
 # description: |
 #   `Config.User` in docker inspect and `user` in Compose share one syntax: `user`, `uid`, `user:group` or
-#   `uid:gid`. Only the user part decides who the process runs as; a root group alone is not root.
+#   `uid:gid`. Only the user part decides who the process runs as; a root group alone is not root. runc reads
+#   the user part with Go's strconv.Atoi, so `00`, `+0` and `-0` are uid 0 as much as `0` is.
 package shipshape.lib.users
+
+import data.shipshape.lib.values
 
 # The user part of a user value, as a string. Compose allows a bare number (`user: 1000`).
 user_part(value) := format_int(value, 10) if {
@@ -18,8 +21,24 @@ root_reason(value) := "no user is set, so it runs as root" if {
 } else := "no user is set, so it runs as root" if {
 	user_part(value) == ""
 } else := concat("", ["its user is \"", user_string(value), "\""]) if {
-	user_part(value) in {"root", "0"}
+	is_root(user_part(value))
 }
+
+is_root("root")
+
+is_root(part) if is_uid_zero(part)
+
+# A number as strconv.Atoi reads it ([+-]?[0-9]+) whose value is zero.
+is_uid_zero(part) if {
+	digits := without_sign(part)
+	values.digits(digits)
+	trim_left(digits, "0") == ""
+}
+
+without_sign(part) := substring(part, 1, -1) if {
+	some sign in ["+", "-"]
+	startswith(part, sign)
+} else := part
 
 user_string(value) := value if is_string(value)
 

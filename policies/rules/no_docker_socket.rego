@@ -2,7 +2,8 @@
 # title: No container engine socket mounts
 # description: |
 #   A container that can reach the Docker, containerd or CRI-O socket can start a privileged container with
-#   the host's root filesystem mounted: it owns the host.
+#   the host's root filesystem mounted: it owns the host. Mounting a directory that holds the socket
+#   (`/var/run`, `/run`, `/`) reaches it as well, however the path is spelled (`//var/run/./docker.sock`).
 # custom:
 #   id: no-docker-socket
 #   severity: critical
@@ -28,9 +29,13 @@ annotations := result.rule_annotations(rego.metadata.chain())
 findings := [result.finding(annotations, container, message, mount.path) |
 	some container in model.containers
 	some mount in container.host_mounts
-	host_paths.is_engine_socket(mount.source)
-	message := concat("", [result.subject(container), " mounts the container engine socket ", mount.source])
+	socket := host_paths.engine_socket_reached(mount.source)
+	message := concat("", [result.subject(container), " mounts ", reach(mount.source, socket)])
 ]
+
+reach(source, socket) := concat("", ["the container engine socket ", socket]) if source == socket
+
+else := concat("", [source, ", which holds the container engine socket ", socket])
 
 deny := result.messages(findings, "deny")
 

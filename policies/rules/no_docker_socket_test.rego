@@ -47,3 +47,35 @@ test_inspect_reports_a_socket_once_when_mounts_and_binds_both_list_it if {
 	[f] := findings(doc)
 	f.field == ["Mounts", 0, "Source"]
 }
+
+test_every_spelling_of_the_socket_and_its_directories_fails if {
+	every source in [
+		"//var/run/docker.sock", "/var/run/./docker.sock", "/tmp/../var/run/docker.sock", "/var/run/docker.sock/",
+		"/var/run", "/run", "/var", "/", "/.", "//",
+	] {
+		count(findings(fx.compose(fx.service_with({"volumes": [concat("", [source, ":/mnt"])]})))) == 1
+	}
+	every source in ["/var/run2", "/srv", "/var/lib/data"] {
+		count(findings(fx.compose(fx.service_with({"volumes": [concat("", [source, ":/mnt"])]})))) == 0
+	}
+}
+
+test_a_directory_that_holds_the_socket_is_named_with_it if {
+	volumes := [{"name": "run", "hostPath": {"path": "/var/run/"}}]
+	mounting := fx.container_with({"volumeMounts": [{"name": "run", "mountPath": "/host-run"}]})
+	[f] := findings(fx.pod({"volumes": volumes, "containers": [mounting]}))
+	f.message == "container app of Pod/web mounts /var/run, which holds the container engine socket /var/run/docker.sock"
+}
+
+test_a_named_volume_bound_to_the_socket_directory_fails if {
+	doc := {
+		"services": {"web": object.union(fx.service, {"volumes": ["run:/host-run"]})},
+		"volumes": {"run": {"driver": "local", "driver_opts": {"type": "none", "o": "bind", "device": "/var/run"}}},
+	}
+	[f] := findings(doc)
+	f.field == ["services", "web", "volumes", 0]
+	long := {"type": "volume", "source": "run", "target": "/r"}
+	count(findings(object.union(doc, {"services": {"web": object.union(fx.service, {"volumes": [long]})}}))) == 1
+	nfs := {"driver_opts": {"type": "nfs", "o": "addr=x", "device": ":/var/run"}}
+	count(findings(object.union(doc, {"volumes": {"run": nfs}}))) == 0
+}

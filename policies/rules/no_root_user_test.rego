@@ -129,13 +129,13 @@ test_kubernetes_admission_review_object_is_checked if {
 # Compose
 
 test_compose_root_user_fails if {
-	every user in ["root", "0", 0, "0:1000", "root:root", ""] {
+	every user in ["root", "0", 0, "0:1000", "root:root", "", "00", "000", "+0", "-0", "+0:0", " 0", ":1000"] {
 		count(findings(fx.compose(fx.service_with({"user": user})))) == 1
 	}
 }
 
 test_compose_non_root_user_passes if {
-	every user in ["10001", 10001, "1000:0", "daemon", "app:app"] {
+	every user in ["10001", 10001, "1000:0", "daemon", "app:app", "+10001", "0x0", "+-0", "rooter"] {
 		count(findings(fx.compose(fx.service_with({"user": user})))) == 0
 	}
 }
@@ -150,7 +150,7 @@ test_compose_user_absent_fails if {
 # docker inspect
 
 test_inspect_root_user_fails if {
-	every user in ["", "root", "0", "0:1000", "root:root"] {
+	every user in ["", "root", "0", "0:1000", "root:root", "00", "+0", "-0:0"] {
 		count(findings([fx.inspect_container_with({"Config": {"User": user}})])) == 1
 	}
 }

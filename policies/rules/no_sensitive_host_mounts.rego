@@ -3,7 +3,9 @@
 # description: |
 #   Mounting the host's root, `/etc`, `/proc`, `/sys`, `/boot`, `/dev`, `/root` or the container engine's
 #   and kubelet's state lets a container read secrets, change the host's configuration or escape. A mount at
-#   or under a listed path is a finding (`/` only itself); the list is the parameter `paths`.
+#   or under a listed path is a finding, and so is a mount of a directory that holds one (`/var` holds
+#   `/var/lib/docker`); the list is the parameter `paths`. Paths are compared after cleaning (`//etc`,
+#   `/tmp/../etc` are `/etc`).
 # custom:
 #   id: no-sensitive-host-mounts
 #   severity: high
@@ -41,14 +43,16 @@ findings := [result.finding(annotations, container, message, mount.path) |
 	some container in model.containers
 	some mount in container.host_mounts
 	not host_paths.is_engine_socket(mount.source) # no-docker-socket reports those
-	sensitive(mount.source)
-	message := concat("", [result.subject(container), " mounts the host path ", mount.source])
+	message := concat("", [result.subject(container), " mounts ", exposure(mount.source)])
 ]
 
-# At or under any listed path: one finding per mount, however many listed paths cover it.
-sensitive(source) if {
+# At or under any listed path, or above one: one finding per mount, however many listed paths it reaches.
+exposure(source) := concat("", ["the host path ", source]) if {
 	some listed in sensitive_paths
 	host_paths.at_or_under(source, listed)
+} else := concat("", [source, ", which holds the sensitive host path ", held[0]]) if {
+	held := [listed | some listed in sensitive_paths; host_paths.holds(source, listed)]
+	count(held) > 0
 }
 
 deny := result.messages(findings, "deny")

@@ -17,18 +17,26 @@ test_kubernetes_sensitive_host_paths_fail if {
 	mounting := fx.container_with({"volumeMounts": [{"name": "etc", "mountPath": "/host/etc"}]})
 	volumes := [{"name": "etc", "hostPath": {"path": "/etc/kubernetes/"}}]
 	[f] := findings(fx.pod({"volumes": volumes, "containers": [mounting]}))
-	f.message == "container app of Pod/web mounts the host path /etc/kubernetes/"
+	f.message == "container app of Pod/web mounts the host path /etc/kubernetes"
 	unmounted := fx.pod({"volumes": volumes, "containers": [fx.container]})
 	count(findings(unmounted)) == 0
 }
 
 test_compose_sensitive_paths_fail if {
-	every volume in ["/:/host:ro", "/proc:/host/proc", "/var/lib/docker/containers:/c:ro", "/root/.ssh:/keys"] {
+	every volume in [
+		"/:/host:ro", "/proc:/host/proc", "/var/lib/docker/containers:/c:ro", "/root/.ssh:/keys",
+		"//etc:/e", "/tmp/../etc:/e", "/.:/host", "/var/lib/./docker/:/d", "/var:/v", "/var/lib:/v",
+	] {
 		count(findings(fx.compose(fx.service_with({"volumes": [volume]})))) == 1
 	}
 	every volume in ["/srv/data:/data", "/etcetera:/x", "./etc:/etc", "logs:/var/log"] {
 		count(findings(fx.compose(fx.service_with({"volumes": [volume]})))) == 0
 	}
+}
+
+test_a_directory_holding_a_listed_path_names_it if {
+	[f] := findings(fx.compose(fx.service_with({"volumes": ["/var/lib:/v"]})))
+	f.message == "service web mounts /var/lib, which holds the sensitive host path /var/lib/docker"
 }
 
 test_engine_sockets_are_left_to_no_docker_socket if {
