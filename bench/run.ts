@@ -10,7 +10,7 @@ import { readBundledArtifacts } from "../harness/src/engine/bundled.js";
 import { Policy } from "../harness/src/engine/policy.js";
 import { parseText } from "../harness/src/inputs/parse.js";
 import { expandPaths } from "../harness/src/node/files.js";
-import { prepareDocument } from "../harness/src/check/checker.js";
+import { prepareDocument } from "../harness/src/inputs/compose/prepare.js";
 import { generateCorpus } from "./generate.js";
 import { serverLoad } from "./server-load.js";
 
@@ -100,7 +100,7 @@ const coldConftest = medianOf(10, join(BIN, "conftest"), conftest(sample)).ms;
 // 4. In-process evaluation latency per document, and opa bench on one document.
 console.error("4. evaluation latency");
 const policy = await Policy.load(readBundledArtifacts().wasm);
-const documents = expandPaths([medium]).files.flatMap((f) => parseText(readFileSync(f, "utf8"), f).documents.map((d) => prepareDocument(d.value, {})));
+const documents = expandPaths([medium]).files.flatMap((f) => parseText(readFileSync(f, "utf8"), f).documents.map((d) => prepareDocument(d.value)));
 for (const d of documents.slice(0, 500)) policy.evaluate(d);
 const latencies = documents.map((d) => {
   const start = process.hrtime.bigint();

@@ -1,6 +1,7 @@
 // Real-world smoke run: checks every file of a directory (argument or SHIPSHAPE_CORPUS) and prints finding
 // counts per rule and shape, documents skipped, and every error. Exits 1 when any file failed to parse or
-// evaluate, so a real-world file the engine cannot handle is never silent.
+// evaluate, so a real-world file the engine cannot handle is never silent. Input errors (a file that names
+// another file the corpus does not hold, such as an `extends.file` base) are listed but are the corpus's own.
 import { relative } from "node:path";
 import { checkFiles, createBundledChecker } from "../src/node.js";
 
@@ -35,4 +36,4 @@ console.log("\nfindings per shape:");
 for (const [shape, n] of [...byShape].sort()) console.log(`  ${shape.padEnd(26)} ${n}`);
 console.log(`\nerrors: ${errors.length}`);
 for (const e of errors) console.log(`  ${relative(dir, e.file)}:${e.line ?? ""} ${e.code} ${e.message}`);
-process.exit(errors.length > 0 ? 1 : 0);
+process.exit(errors.some((e) => e.code !== "INPUT_ERROR") ? 1 : 0);

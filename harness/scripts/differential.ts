@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { prepareDocument } from "../src/check/checker.js";
+import { prepareDocument } from "../src/inputs/compose/prepare.js";
 import { readBundledArtifacts } from "../src/engine/bundled.js";
 import { Policy, type PolicyResult } from "../src/engine/policy.js";
 import { parseText } from "../src/inputs/parse.js";
@@ -52,7 +52,7 @@ export function corpusDocuments(dir: string): Map<string, unknown> {
   const documents = new Map<string, unknown>();
   for (const file of expandPaths([dir]).files) {
     const { documents: parsed } = parseText(readFileSync(file, "utf8"), file);
-    for (const doc of parsed) documents.set(`${relative(dir, file)}#${doc.index}`, prepareDocument(doc.value, {}));
+    for (const doc of parsed) documents.set(`${relative(dir, file)}#${doc.index}`, prepareDocument(doc.value));
   }
   return documents;
 }
@@ -61,7 +61,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.SHIPSHAPE_CORPUS;
   const documents = dir
     ? corpusDocuments(dir)
-    : new Map(generatedDocuments(2_000).map((doc, i) => [`generated#${i}`, prepareDocument(doc, {})]));
+    : new Map(generatedDocuments(2_000).map((doc, i) => [`generated#${i}`, prepareDocument(doc)]));
   const differences = await differential(documents);
   const findings = [...documents.values()].length;
   console.log(`differential: ${findings} documents from ${dir ?? "the generated corpus"}, ${differences.length} differences`);

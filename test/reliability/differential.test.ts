@@ -2,13 +2,13 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { prepareDocument } from "../../harness/src/check/checker.js";
+import { prepareDocument } from "../../harness/src/inputs/compose/prepare.js";
 import { differential } from "../../harness/scripts/differential.js";
 import { generatedDocuments } from "../../harness/scripts/generated-corpus.js";
 
 describe("WASM vs opa eval (differential)", () => {
   it("finds the same findings for 500 generated documents", async () => {
-    const documents = new Map(generatedDocuments(500, 7).map((doc, i) => [`generated#${i}`, prepareDocument(doc, {})]));
+    const documents = new Map(generatedDocuments(500, 7).map((doc, i) => [`generated#${i}`, prepareDocument(doc)]));
     expect(documents.size).toBe(500);
     expect(await differential(documents)).toEqual([]);
   });

@@ -3,10 +3,10 @@ import { EMPTY_CONFIG, loadConfig, paramsOf, type Config } from "../config/confi
 import type { Catalog, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
 import { Policy, type PolicyFinding } from "../engine/policy.js";
-import { PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
+import { InputError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { SourceDocument } from "../inputs/document.js";
-import { interpolateCompose, type Environment } from "../inputs/compose/interpolate.js";
-import { resolveExtends } from "../inputs/compose/extends.js";
+import type { Environment } from "../inputs/compose/interpolate.js";
+import { isCompose, prepareCompose } from "../inputs/compose/prepare.js";
 import { checkDepth, DEFAULT_MAX_DEPTH } from "../inputs/depth.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
 import type { FileResult, Finding, InputFailure } from "../report/finding.js";
@@ -45,6 +45,10 @@ export interface CheckTextOptions {
   matchPath?: string;
   /** Read the documents as this shape instead of detecting it (overrides the checker's `inputType`). */
   shape?: Shape;
+  /** Compose: the absolute directory relative host paths resolve against (the file's; see ComposeContext). */
+  projectDir?: string;
+  /** Compose: reads another file by absolute path, so `extends.file` is followed; without it, it is reported. */
+  readFile?: (path: string) => string;
 }
 
 /**
@@ -111,7 +115,8 @@ export class Checker {
     const result: FileResult = { file, documents: 0, findings: [], errors: [], skipped: [] };
     let parsed;
     try {
-      parsed = parseText(text, file, options.syntax);
+      const shape = options.shape ?? this.inputType;
+      parsed = parseText(text, file, options.syntax, undefined, shape === "kubernetes" || shape === "compose" ? shape : undefined);
     } catch (error) {
       result.errors.push(failure(toShipshapeError(error, { file })));
       return result;
@@ -147,7 +152,18 @@ export class Checker {
   private checkSourceDocument(document: SourceDocument, options: CheckTextOptions, result: FileResult): void {
     const policy = this.policyFor(options.shape);
     checkDepth(document.value, this.maxDepth, document.file);
-    const value = prepareDocument(document.value, options.env ?? {});
+    let value = document.value;
+    if (isCompose(value)) {
+      const prepared = prepareCompose(value, {
+        env: options.env ?? {},
+        ...(options.projectDir !== undefined && { projectDir: options.projectDir }),
+        ...(options.readFile && { readFile: options.readFile }),
+        parse: (text, path) => parseText(text, path, "yaml", undefined, "compose").documents[0]?.value,
+      });
+      value = prepared.value;
+      for (const problem of prepared.problems) result.errors.push(failure(new InputError(problem, { file: document.file })));
+      for (const include of prepared.includes) if (!result.includes?.includes(include)) (result.includes ??= []).push(include);
+    }
     let evaluation;
     try {
       evaluation = policy.evaluate(value);
@@ -208,19 +224,6 @@ async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> 
 function isConfig(value: unknown): value is Config {
   const v = value as Config;
   return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.inlineWaivers === "boolean";
-}
-
-/**
- * The value the policy evaluates for a parsed document: Compose files get interpolation and `extends`
- * resolved (as `docker compose config` would); everything else is evaluated as parsed.
- */
-export function prepareDocument(value: unknown, env: Environment): unknown {
-  return isCompose(value) ? resolveExtends(interpolateCompose(value, env)) : value;
-}
-
-/** Compose files get interpolated before evaluation; the policy decides the shape of everything else. */
-function isCompose(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && "services" in value && !("apiVersion" in value);
 }
 
 function failure(error: ShipshapeError): InputFailure {

@@ -46,4 +46,6 @@ export interface FileResult {
   findings: Finding[];
   errors: InputFailure[];
   skipped: SkippedDocument[];
+  /** Compose files this one includes (`include:`, absolute paths): the caller checks them as files of their own. */
+  includes?: string[];
 }

@@ -102,17 +102,11 @@ export function interpolateCompose(compose: Record<string, unknown>, env: Enviro
   if (services === null || typeof services !== "object" || Array.isArray(services)) {
     return { ...out, services: interpolate(services, env) };
   }
-  const interpolated: Record<string, unknown> = {};
-  for (const [name, service] of Object.entries(services)) {
-    if (service === null || typeof service !== "object" || Array.isArray(service)) {
-      interpolated[name] = interpolate(service, env);
-      continue;
-    }
+  // Built from entries: a service named `__proto__` or `constructor` is an ordinary key, never a prototype.
+  const interpolated = Object.entries(services).map(([name, service]): [string, unknown] => {
+    if (service === null || typeof service !== "object" || Array.isArray(service)) return [name, interpolate(service, env)];
     const { environment, ...settings } = service as Record<string, unknown>;
-    interpolated[name] = {
-      ...(interpolate(settings, env) as Record<string, unknown>),
-      ...(environment !== undefined && { environment }),
-    };
-  }
-  return { ...out, services: interpolated };
+    return [name, { ...(interpolate(settings, env) as Record<string, unknown>), ...(environment !== undefined && { environment }) }];
+  });
+  return { ...out, services: Object.fromEntries(interpolated) };
 }
