@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 import { run } from "../dist/cli/main.js";
 
-const readStdin = async () => {
+// Bounded: `-` fed from /dev/zero or an endless pipe stops at the size limit instead of filling memory.
+const readStdin = async (maxBytes) => {
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      process.stdin.destroy();
+      throw new Error(`standard input is over the limit of ${maxBytes} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 };
 
 const code = await run(process.argv.slice(2), {

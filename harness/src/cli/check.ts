@@ -3,8 +3,9 @@ import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
 import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../engine/bundled.js";
-import { UsageError } from "../errors.js";
-import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
+import { InputError, ShipshapeError, UsageError } from "../errors.js";
+import { DEFAULT_MAX_FILE_BYTES, failedFile } from "../node/check-files.js";
+import { decodeUtf8 } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
@@ -60,7 +61,13 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     progress.done();
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);
-      results.push(checker.checkText(await io.readStdin(), name, { env: io.env }));
+      try {
+        const input = await io.readStdin(maxFileBytes);
+        const text = typeof input === "string" ? input : decodeUtf8(input, name);
+        results.push(checker.checkText(text, name, { env: io.env, projectDir: io.cwd }));
+      } catch (error) {
+        results.push(failedFile(name, error instanceof Error && !(error instanceof ShipshapeError) ? new InputError(error.message, { file: name }) : error));
+      }
     }
   }
 

@@ -4,5 +4,6 @@ export interface CliIO {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
-  readStdin(): Promise<string>;
+  /** Standard input, refused (rejecting) once it grows past `maxBytes`. */
+  readStdin(maxBytes: number): Promise<Uint8Array | string>;
 }

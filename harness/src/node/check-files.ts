@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Checker } from "../check/checker.js";
-import { InputError, toShipshapeError } from "../errors.js";
+import { toShipshapeError } from "../errors.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
 import type { FileResult } from "../report/finding.js";
 import { ComposeEnvironments } from "./environment.js";
 import { expandPaths } from "./files.js";
+import { readTextFile } from "./read-file.js";
 
 export interface CheckFilesOptions {
   /** Variables for Compose interpolation; defaults to none (the CLI passes process.env). */
@@ -27,18 +27,6 @@ export interface FileJob {
   file: string;
   absolute: string;
   matchPath: string;
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Bytes as UTF-8 text; bytes that are not UTF-8 are an error rather than silently replaced characters. */
-function decodeUtf8(bytes: Uint8Array, file: string): string {
-  if (bytes.includes(0)) throw new InputError("binary data (the file contains NUL bytes), not JSON or YAML", { file });
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new InputError("the file is not valid UTF-8", { file });
-  }
 }
 
 export const failedFile = (file: string, error: unknown): FileResult => {
@@ -69,18 +57,18 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
 
 /**
  * Reads and checks each file of a list, in order; every file yields a result. Each directory's `.env` is
- * read once for the whole list.
+ * read once for the whole list. Compose files resolve relative host paths against their own directory and
+ * follow `extends.file`.
  */
 export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckFilesOptions = {}): FileResult[] {
   const environments = new ComposeEnvironments(options.env ?? {});
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const readFile = (path: string) => readTextFile(path, path, maxBytes);
   return jobs.map(({ file, absolute, matchPath }, i) => {
     let result: FileResult;
     try {
-      const size = statSync(absolute).size;
-      if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the limit of ${maxBytes}`, { file });
-      const text = decodeUtf8(readFileSync(absolute), file);
-      result = checker.checkText(text, file, { env: environments.forFile(absolute), matchPath });
+      const text = readTextFile(absolute, file, maxBytes);
+      result = checker.checkText(text, file, { env: environments.forFile(absolute), matchPath, projectDir: dirname(absolute), readFile });
     } catch (error) {
       result = failedFile(file, error);
     }
@@ -89,11 +77,45 @@ export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckF
   });
 }
 
+/** Most files an `include:` chain may add to a run; a loop of includes stops at the files already checked. */
+const MAX_INCLUDED_FILES = 1_000;
+
+/**
+ * Jobs for the Compose files that checked files include and that the run has not checked yet: `include:` makes
+ * them part of the project, so they are checked as files of their own (their findings point into them).
+ */
+export function includedJobs(checker: Checker, results: FileResult[], checked: Set<string>, options: CheckFilesOptions = {}): FileJob[] {
+  const cwd = options.cwd ?? process.cwd();
+  const configDir = resolve(cwd, options.configDir ?? ".");
+  const jobs: FileJob[] = [];
+  for (const result of results) {
+    for (const include of result.includes ?? []) {
+      const absolute = resolve(include);
+      if (checked.has(absolute) || checked.size >= MAX_INCLUDED_FILES) continue;
+      checked.add(absolute);
+      const matchPath = relative(configDir, absolute).split("\\").join("/");
+      if (!checker.isIgnored(matchPath)) jobs.push({ file: relative(cwd, absolute) || absolute, absolute, matchPath });
+    }
+  }
+  return jobs;
+}
+
+/** Checks the files `results` include, and theirs in turn, appending their results. */
+export function checkIncludes(checker: Checker, jobs: FileJob[], results: FileResult[], options: CheckFilesOptions = {}): FileResult[] {
+  const checked = new Set(jobs.map((job) => job.absolute));
+  for (let next = includedJobs(checker, results, checked, options); next.length > 0; ) {
+    const more = checkFileList(checker, next, { ...options, onFile: undefined });
+    results.push(...more);
+    next = includedJobs(checker, more, checked, options);
+  }
+  return results;
+}
+
 /**
  * Checks files, directories and globs; every path yields a result, unreadable ones as errors. Paths that the
  * configuration's `ignore` matches are not read.
  */
 export function checkFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}): FileResult[] {
   const { jobs, failures } = planFiles(checker, paths, options);
-  return [...failures, ...checkFileList(checker, jobs, options)];
+  return [...failures, ...checkIncludes(checker, jobs, checkFileList(checker, jobs, options), options)];
 }

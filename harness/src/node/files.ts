@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError, type ShipshapeError } from "../errors.js";
@@ -38,28 +38,47 @@ export function expandPaths(paths: string[], cwd: string = process.cwd()): Expan
       }
       continue;
     }
-    if (stats.isDirectory()) walk(path, cwd, result);
+    if (stats.isDirectory()) walk(path, cwd, result, new Set());
     else result.files.push(path);
   }
   result.files = [...new Set(result.files)];
   return result;
 }
 
-/** Walks `dir` (as the user named it, relative to `cwd`), collecting paths in that same form. */
-function walk(dir: string, cwd: string, result: ExpandedPaths): void {
+/**
+ * Walks `dir` (as the user named it, relative to `cwd`), collecting paths in that same form. Symbolic links are
+ * followed, to files and to directories; a directory already on the way down (a link loop) is not entered again.
+ */
+function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<string>): void {
   let entries;
+  let real: string;
   try {
-    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    real = realpathSync(resolve(cwd, dir));
+    if (ancestors.has(real)) return;
+    entries = readdirSync(real, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (cause) {
     result.errors.push(new InputError(`cannot read directory: ${(cause as Error).message}`, { file: dir }, { cause }));
     return;
   }
+  ancestors.add(real);
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result);
-    } else if (entry.isFile() && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(resolve(cwd, path));
+        [isDirectory, isFile] = [target.isDirectory(), target.isFile()];
+      } catch {
+        if (syntaxOf(entry.name)) result.errors.push(new InputError("a symbolic link to nothing", { file: path }));
+        continue;
+      }
+    }
+    if (isDirectory) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result, ancestors);
+    } else if (isFile && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
       result.files.push(path);
     }
   }
+  ancestors.delete(real);
 }

@@ -7,7 +7,7 @@ import type { Checker } from "../check/checker.js";
 import type { Config } from "../config/config.js";
 import type { Catalog, Shape } from "../engine/catalog.js";
 import type { FileResult } from "../report/finding.js";
-import { checkFileList, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
+import { checkFileList, checkIncludes, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
 
 /** What a worker needs to build its own Checker: the compiled module is shared, not recompiled. */
 export interface WorkerSetup {
@@ -51,7 +51,7 @@ export async function checkFilesParallel(
 ): Promise<FileResult[]> {
   const { jobs: files, failures } = planFiles(checker, paths, options);
   const jobs = requestedJobs ?? defaultJobs(files.length);
-  if (jobs <= 1 || files.length < 2) return [...failures, ...checkFileList(checker, files, options)];
+  if (jobs <= 1 || files.length < 2) return [...failures, ...checkIncludes(checker, files, checkFileList(checker, files, options), options)];
   const { onFile, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
@@ -87,5 +87,5 @@ export async function checkFilesParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return [...failures, ...ordered.flat()];
+  return [...failures, ...checkIncludes(checker, files, ordered.flat(), options)];
 }
