@@ -5,6 +5,7 @@ BIN       := .tools/bin
 OPA       := $(BIN)/opa
 CONFTEST  := $(BIN)/conftest
 REGAL     := $(BIN)/regal
+ORACLE    := $(BIN)/oracle
 REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
 REGO_ALL  := $(shell find policies -name '*.rego')
 TS_SRC    := $(shell find harness/src -name '*.ts')
@@ -24,7 +25,11 @@ $(OPA) $(CONFTEST) &: tools/go.mod tools/go.sum
 $(REGAL): tools/regal/go.mod tools/regal/go.sum
 	cd tools/regal && go build -o ../../$(BIN)/ github.com/open-policy-agent/regal
 
-tools: $(OPA) $(CONFTEST) $(REGAL)
+# How the real consumers read inputs (kubectl's YAML, compose-go, runc's users): the differential tests' oracle.
+$(ORACLE): tools/oracle/go.mod tools/oracle/go.sum tools/oracle/main.go
+	cd tools/oracle && go build -o ../../$(BIN)/ .
+
+tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE)
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -41,6 +46,7 @@ $(OUT)/policy.wasm: $(REGO) $(CAPS) $(OPA)
 	  --ignore '*_test.rego' --ignore capabilities.json -o $(OUT)/bundle.tar.gz policies
 	tar -xzf $(OUT)/bundle.tar.gz -C $(OUT) /policy.wasm 2>/dev/null || tar -xzf $(OUT)/bundle.tar.gz -C $(OUT) policy.wasm
 	rm -f $(OUT)/bundle.tar.gz
+	chmod 644 $@ # opa writes it 0600; the package and a server's non-root user must be able to read it
 	@touch $@
 
 $(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA) $(shell find inputs -type f)
@@ -87,7 +93,7 @@ test-rego: $(OPA)
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit
 
-test-ts: build $(CONFTEST)
+test-ts: build $(CONFTEST) $(ORACLE)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
 
 # Side-by-side benchmarks (conftest and opa are the anchors); writes docs/benchmarks.md. A real corpus joins

@@ -41,7 +41,7 @@ describe("hostile and awkward inputs", () => {
     expect(code).toBe(2);
     const report = JSON.parse(stdout) as Report;
     const errors = Object.fromEntries(report.errors.map((e) => [e.file, { line: e.line, message: e.message }]));
-    expect(errors["alias-bomb.yaml"]?.message).toMatch(/^invalid YAML: Excessive alias count indicates a resource exhaustion attack/);
+    expect(errors["alias-bomb.yaml"]?.message).toMatch(/^invalid YAML: an alias expands to more than \d+ nodes/);
     expect(errors["binary.yaml"]?.message).toBe("binary data (the file contains NUL bytes), not JSON or YAML");
     expect(errors["deep.json"]?.message).toMatch(/nests (deeper than 256 levels|too deeply to parse)/);
     expect(errors["deep.yaml"]?.message).toBe("invalid YAML: the document nests too deeply to parse (document 1)");

@@ -2,6 +2,7 @@ import { ParseError, UsageError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
 import { parseJson } from "./json.js";
 import { parseYaml, type YamlLimits } from "./yaml.js";
+import type { YamlDialect } from "./yaml-scalars.js";
 
 export type Syntax = "json" | "yaml";
 
@@ -15,14 +16,15 @@ export function syntaxOf(file: string): Syntax | undefined {
 
 /**
  * Parses a file's text by its syntax. Files without a known extension (stdin) are tried as JSON when they
- * look like JSON, else as YAML.
+ * look like JSON, else as YAML. YAML scalars are read as `dialect`'s consumer reads them (detected per
+ * document when not given).
  */
-export function parseText(text: string, file: string, syntax?: Syntax, limits?: YamlLimits): ParsedFile {
+export function parseText(text: string, file: string, syntax?: Syntax, limits?: YamlLimits, dialect?: YamlDialect): ParsedFile {
   if (text.includes("\u0000")) {
     return { documents: [], errors: [new ParseError("binary data (the file contains NUL bytes), not JSON or YAML", { file })] };
   }
   const chosen = syntax ?? syntaxOf(file) ?? (/^\s*[[{]/.test(text) ? "json" : "yaml");
   if (chosen === "json") return parseJson(text, file);
-  if (chosen === "yaml") return parseYaml(text, file, limits);
+  if (chosen === "yaml") return parseYaml(text, file, limits, dialect);
   throw new UsageError(`unknown syntax ${String(chosen)}`);
 }
