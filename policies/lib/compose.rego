@@ -57,6 +57,7 @@ service_record(name, service, volumes) := {
 	"capabilities": compose_hardening.added_and_dropped(service, path),
 	"host_namespaces": compose_hardening.host_namespaces(service, path),
 	"host_mounts": compose_hardening.host_mounts(service, path, volumes),
+	"devices": compose_hardening.devices(service, path),
 	"env": compose_hardening.env(object.get(service, "environment", []), path),
 	"seccomp": compose_hardening.seccomp(options, options_path),
 	"pids_limit": compose_hardening.pids_limit(service, path),
@@ -83,37 +84,27 @@ user_of(service, path) := {"may_be_root": true, "reason": reason, "path": array.
 	reason := users.root_reason(object.get(service, "user", null))
 } else := {"may_be_root": false, "reason": "a non-root user is set", "path": array.concat(path, ["user"])}
 
+# `test: ["NONE", ...]` disables the check, as Docker reads it (only the first word counts).
 health_check_configured(service) := false if {
 	not is_object(object.get(service, "healthcheck", null))
 } else := false if {
 	values.truthy(service.healthcheck.disable)
 } else := false if {
-	service.healthcheck.test == ["NONE"]
+	service.healthcheck.test[0] == "NONE"
 } else := true
 
 health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
-	service.healthcheck.test == ["NONE"]
+	service.healthcheck.test[0] == "NONE"
 } else := array.concat(path, ["healthcheck", "disable"]) if {
 	values.truthy(service.healthcheck.disable)
 } else := array.concat(path, ["healthcheck"])
 
 memory_limited(service) if {
-	present(service.deploy.resources.limits.memory)
-} else if {
-	present(service.mem_limit)
-} else := false
+	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "memory"], null))
+} else := values.quantity_set(object.get(service, "mem_limit", null))
 
 cpu_limited(service) if {
-	present(service.deploy.resources.limits.cpus)
+	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "cpus"], null))
 } else if {
-	present(service.cpus)
-} else if {
-	service.cpu_quota > 0
-} else := false
-
-present(value) if {
-	value != null
-	value != ""
-	value != 0
-	value != "0"
-}
+	values.quantity_set(object.get(service, "cpus", null))
+} else := values.quantity_set(object.get(service, "cpu_quota", null))

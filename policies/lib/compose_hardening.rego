@@ -16,6 +16,7 @@ namespace_keys := {
 	"ipc": "IPC",
 	"uts": "UTS",
 	"userns_mode": "user",
+	"cgroup": "cgroup",
 }
 
 # Each fact is a function the service record (compose.rego) calls from its one object literal, as in
@@ -56,6 +57,18 @@ init(service, path) := {
 }
 
 ports_of(service, path) := array.concat(published(service, path), exposed(service, path))
+
+# Host devices mapped into the container: "/dev/sda:/dev/xvda[:rwm]" or {source, target}. CDI names
+# (vendor.com/class=name) are not host paths and are left out.
+devices(service, path) := [{"source": host_paths.clean(source), "path": array.concat(path, ["devices", i])} |
+	some i, device in object.get(service, "devices", [])
+	source := device_source(device)
+	startswith(source, "/")
+]
+
+device_source(device) := split(device, ":")[0] if is_string(device)
+
+else := device.source if is_string(device.source)
 
 requests(service, path) := {resource: {"set": reserved(service, key), "path": field} |
 	some resource, key in {"memory": "memory", "cpu": "cpus"}
@@ -105,7 +118,11 @@ bound_device(volumes, name) := device if {
 # `environment` as a mapping ({KEY: value}) or a list (["KEY=value", "KEY"]).
 env(environment, path) := [variable |
 	some name, value in environment
-	variable := {"name": name, "literal": secrets.is_literal(value), "path": array.concat(path, ["environment", name])}
+	variable := {
+		"name": name,
+		"literal": secrets.is_literal(value, "compose"),
+		"path": array.concat(path, ["environment", name]),
+	}
 ] if {
 	is_object(environment)
 } else := [{"name": name, "literal": literal, "path": array.concat(path, ["environment", i])} |
@@ -117,7 +134,7 @@ env(environment, path) := [variable |
 ]
 
 # "KEY=value" holds a literal; a bare "KEY" takes the value from the environment.
-assignment_literal(parts) := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts)))) if {
+assignment_literal(parts) := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))), "compose") if {
 	count(parts) > 1
 } else := false
 
@@ -147,9 +164,4 @@ exposed(service, path) := [{"port": port, "path": array.concat(path, ["expose", 
 	port := ports.container_port(entry)
 ]
 
-reserved(service, key) if {
-	value := service.deploy.resources.reservations[key]
-	value != null
-	value != ""
-	value != 0
-} else := false
+reserved(service, key) := values.quantity_set(object.get(service, ["deploy", "resources", "reservations", key], null))

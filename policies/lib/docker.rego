@@ -3,7 +3,9 @@
 # description: |
 #   Turns `docker inspect` output into container records: the CLI's JSON array or the Engine API's single
 #   object, for containers (Config + HostConfig) and images (RepoTags/RootFS + Config, no HostConfig).
-#   Images carry only image-level facts: user, health check and tag.
+#   Images carry only image-level facts: user, health check and tag. Output of `docker inspect a b` may mix
+#   containers and images with networks or volumes: each element is judged on its own, and elements that are
+#   neither containers nor images have no containers to judge.
 package shipshape.lib.docker
 
 import data.shipshape.lib.docker_hardening
@@ -12,11 +14,15 @@ import data.shipshape.lib.users
 import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
+is_document([])
+
 is_document(doc) if {
 	is_array(doc)
 	every entry in doc {
-		is_inspect_object(entry)
+		is_object(entry)
 	}
+	some entry in doc
+	is_inspect_object(entry)
 }
 
 is_document(doc) if is_inspect_object(doc)
@@ -40,7 +46,7 @@ image_marker(x) if x.RepoTags
 
 image_marker(x) if x.RootFS
 
-containers(doc) := [inspect_record(entry, [i]) | some i, entry in doc] if {
+containers(doc) := [inspect_record(entry, [i]) | some i, entry in doc; is_inspect_object(entry)] if {
 	is_array(doc)
 } else := [inspect_record(doc, [])]
 
@@ -73,6 +79,7 @@ container_record(x, path) := {
 	"capabilities": docker_hardening.added_and_dropped(host, path),
 	"host_namespaces": docker_hardening.host_namespaces(host, path),
 	"host_mounts": docker_hardening.host_mounts(x, path),
+	"devices": docker_hardening.devices(host, path),
 	"env": docker_hardening.env(x.Config, path),
 	"seccomp": docker_hardening.seccomp(options, options_path),
 	"pids_limit": docker_hardening.pids_limit(host, path),
@@ -107,6 +114,7 @@ image_record(x, path) := {
 	"capabilities": null,
 	"host_namespaces": [],
 	"host_mounts": [],
+	"devices": null,
 	"env": docker_hardening.env(x.Config, path),
 	"seccomp": null,
 	"pids_limit": null,
@@ -156,9 +164,10 @@ user_of(config, path) := {"may_be_root": true, "reason": reason, "path": array.c
 	reason := users.root_reason(object.get(config, "User", null))
 } else := {"may_be_root": false, "reason": "a non-root user is set", "path": array.concat(path, ["Config", "User"])}
 
-# `Test: ["NONE"]` disables a health check inherited from the image; an empty Test means none is set.
+# `Test: ["NONE", ...]` disables a health check inherited from the image (Docker reads only the first word);
+# an empty Test means none is set.
 health_check(config, path) := check(false, array.concat(path, ["Config", "Healthcheck", "Test"])) if {
-	config.Healthcheck.Test == ["NONE"]
+	config.Healthcheck.Test[0] == "NONE"
 } else := check(true, array.concat(path, ["Config", "Healthcheck"])) if {
 	count(config.Healthcheck.Test) > 0
 } else := check(false, array.concat(path, ["Config", "Healthcheck"]))

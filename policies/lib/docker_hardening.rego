@@ -18,6 +18,7 @@ namespace_modes := {
 	"IpcMode": "IPC",
 	"UTSMode": "UTS",
 	"UsernsMode": "user",
+	"CgroupnsMode": "cgroup",
 }
 
 # Each fact is a function the container and image records (docker.rego) call from their one object literal,
@@ -83,12 +84,19 @@ configured_mounts(host, path) := array.concat(
 	],
 )
 
+# Host devices mapped with --device.
+devices(host, path) := [{"source": host_paths.clean(device.PathOnHost), "path": field} |
+	some i, device in object.get(host, "Devices", [])
+	is_string(device.PathOnHost)
+	field := array.concat(path, ["HostConfig", "Devices", i])
+]
+
 env(config, path) := [{"name": name, "literal": literal, "path": array.concat(path, ["Config", "Env", i])} |
 	some i, entry in object.get(config, "Env", [])
 	is_string(entry)
 	parts := split(entry, "=")
 	name := parts[0]
-	literal := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))))
+	literal := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))), "runtime")
 ]
 
 # json-file is the default driver when none is named.

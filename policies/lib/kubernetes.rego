@@ -1,9 +1,11 @@
 # METADATA
 # title: Kubernetes workloads
 # description: |
-#   Turns Kubernetes documents into container records: every workload kind's pod spec, the items of any
-#   `*List`, and the object under review in an AdmissionReview. Pod-level securityContext is inherited by
-#   containers unless a container overrides it.
+#   Turns Kubernetes documents into container records: every workload kind's pod spec, any other kind that
+#   embeds a pod template (an Argo Rollout, a KEDA ScaledJob, any custom resource with one at a usual place),
+#   the items of any `*List` at every level of nesting (kubectl flattens them all), and the object under
+#   review in an AdmissionReview. Pod-level securityContext is inherited by containers unless a container
+#   overrides it.
 package shipshape.lib.kubernetes
 
 import data.shipshape.lib.kubernetes_hardening
@@ -22,6 +24,28 @@ pod_spec_paths := {
 	"Job": ["spec", "template", "spec"],
 	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
 	"PodTemplate": ["template", "spec"],
+}
+
+# Where other kinds usually embed a pod template, tried in order: custom resources such as Argo's Rollout
+# (spec.template), KEDA's ScaledJob (spec.jobTargetRef.template) or anything with a CronJob-like jobTemplate.
+template_spec_paths := [
+	["spec", "template", "spec"],
+	["spec", "jobTemplate", "spec", "template", "spec"],
+	["spec", "jobTargetRef", "template", "spec"],
+	["template", "spec"],
+]
+
+# The pod spec's place in a workload of this kind; undefined when it embeds none.
+pod_spec_path(workload) := pod_spec_paths[workload.kind]
+
+pod_spec_path(workload) := found[0] if {
+	not pod_spec_paths[workload.kind]
+	found := [relative |
+		some relative in template_spec_paths
+		spec := object.get(workload, relative, null)
+		is_array(object.get(spec, "containers", null))
+	]
+	count(found) > 0
 }
 
 # Kinds whose containers are expected to keep running, and so need probes.
@@ -43,8 +67,47 @@ objects(doc) := [{"object": doc.request.object, "path": ["request", "object"]}] 
 	doc.kind == "AdmissionReview"
 	is_object(doc.request.object)
 } else := [{"object": item, "path": ["items", i]} | some i, item in doc.items; is_object(item)] if {
-	endswith(doc.kind, "List")
+	is_list(doc)
+	not nested_list(doc)
+} else := nested_list_items(doc) if {
+	is_list(doc)
 } else := [{"object": doc, "path": []}]
+
+is_list(x) if {
+	is_string(x.kind)
+	endswith(x.kind, "List")
+	is_array(x.items)
+}
+
+nested_list(doc) if {
+	some item in doc.items
+	is_list(item)
+}
+
+# Lists within lists, at any depth: every object reached through items of lists only, that is not a list.
+# (walk only for the rare nested list; a flat one takes the comprehension above.)
+nested_list_items(doc) := [{"object": value, "path": path} |
+	walk(doc, [path, value])
+	count(path) > 0
+	count(path) % 2 == 0
+	is_object(value)
+	not is_list(value)
+	every i in numbers.range(0, count(path) - 1) {
+		step_of_list(doc, path, i)
+	}
+]
+
+# Step i of a path through nested lists: "items" at even steps (below a list), an index at odd ones.
+step_of_list(doc, path, i) if {
+	i % 2 == 0
+	path[i] == "items"
+	is_list(object.get(doc, array.slice(path, 0, i), null))
+}
+
+step_of_list(_, path, i) if {
+	i % 2 == 1
+	is_number(path[i])
+}
 
 containers(doc) := [record |
 	some entry in objects(doc)
@@ -52,7 +115,7 @@ containers(doc) := [record |
 ]
 
 workload_containers(workload, prefix) := [container_record(workload, pod_spec, spec_path, field, i, container) |
-	relative := pod_spec_paths[workload.kind]
+	relative := pod_spec_path(workload)
 	pod_spec := object.get(workload, relative, null)
 	is_object(pod_spec)
 	spec_path := array.concat(prefix, relative)
@@ -71,18 +134,19 @@ container_record(workload, pod_spec, spec_path, field, i, container) := {
 	"path": path,
 	"image": image_of(container, path),
 	"user": run_as(pod_context, context, spec_path, path),
-	"health_checks": health_checks(container, path, workload.kind, role),
+	"health_checks": health_checks(container, path, keeps_running(workload, pod_spec), role),
 	"limits": limits(container, path, role),
 	"read_only_root_fs": {
 		"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
 		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 	},
-	"waiver": waivers.kubernetes(workload, template_metadata_path(workload.kind)),
+	"waiver": waivers.kubernetes(workload, template_metadata_path(workload)),
 	"privileged": kubernetes_hardening.privileged(context, path),
 	"privilege_escalation": kubernetes_hardening.privilege_escalation(context, path),
 	"capabilities": kubernetes_hardening.added_and_dropped(context, path),
 	"host_namespaces": kubernetes_hardening.host_namespaces(pod_spec, spec_path),
 	"host_mounts": kubernetes_hardening.host_mounts(pod_spec, spec_path, container),
+	"devices": null,
 	"env": kubernetes_hardening.env(container, path),
 	"seccomp": kubernetes_hardening.seccomp(pod_context, spec_path, context, path),
 	"pids_limit": null,
@@ -98,9 +162,23 @@ container_record(workload, pod_spec, spec_path, field, i, container) := {
 }
 
 # The pod template's metadata sits beside its spec; a Pod is its own template.
-template_metadata_path(kind) := array.concat(array.slice(spec_path, 0, count(spec_path) - 1), ["metadata"]) if {
-	spec_path := pod_spec_paths[kind]
+template_metadata_path(workload) := array.concat(array.slice(spec_path, 0, count(spec_path) - 1), ["metadata"]) if {
+	spec_path := pod_spec_path(workload)
 }
+
+# Whether a workload's containers are expected to keep running (and so need probes): the long-running kinds,
+# and other kinds that embed a pod template unless their name says they run jobs or their pods never restart.
+default keeps_running(_, _) := false
+
+keeps_running(workload, _) if workload.kind in long_running_kinds
+
+keeps_running(workload, pod_spec) if {
+	not pod_spec_paths[workload.kind]
+	not contains(workload.kind, "Job")
+	not restarts_never(pod_spec)
+}
+
+restarts_never(pod_spec) if pod_spec.restartPolicy in {"Never", "OnFailure"}
 
 # A native sidecar is an init container that restarts always: it runs for the pod's whole life.
 container_role(field, container) := "sidecar" if {
@@ -160,14 +238,15 @@ probe_names := ["livenessProbe", "readinessProbe"]
 
 # Probes a long-running container needs. Jobs, CronJobs and ordinary init containers run to completion;
 # ephemeral containers cannot have probes at all.
-health_checks(container, path, kind, role) := [{
+health_checks(container, path, keeps_running, role) := [] if {
+	not keeps_running
+} else := [{
 	"name": name,
 	"configured": is_object(object.get(container, name, null)),
 	"path": array.concat(path, [name]),
 } |
 	some name in probe_names
 ] if {
-	kind in long_running_kinds
 	role in {"container", "sidecar"}
 } else := []
 
@@ -179,6 +258,4 @@ limits(container, path, role) := null if {
 	limit := {"set": limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
 }
 
-limit_set(container, resource) if {
-	values.present(container.resources.limits[resource])
-} else := false
+limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))

@@ -64,7 +64,7 @@ host_mounts(pod_spec, spec_path, container) := [mount |
 
 literal(entry) if {
 	not entry.valueFrom
-	secrets.literal(object.get(entry, "value", null))
+	secrets.literal(object.get(entry, "value", null), "kubernetes")
 } else := false
 
 # The container's seccompProfile wins over the pod's.
@@ -93,7 +93,5 @@ requests(container, path, role) := null if {
 }
 
 requested(container, resource) if {
-	values.present(container.resources.requests[resource])
-} else if {
-	values.present(container.resources.limits[resource])
-} else := false
+	values.quantity_set(object.get(container, ["resources", "requests", resource], null))
+} else := values.quantity_set(object.get(container, ["resources", "limits", resource], null))

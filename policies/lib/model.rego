@@ -20,7 +20,9 @@
 #   Hardening facts (the *_hardening libraries); null where the shape cannot express the concept:
 #   - privileged: {enabled, path}; privilege_escalation: {blocked, path}
 #   - capabilities: {add, drop, add_path, drop_path}, names upper case without CAP_
-#   - host_namespaces: [{name, path}] shared with the host; host_mounts: [{source, path}] bind/hostPath sources
+#   - host_namespaces: [{name, path}] shared with the host; host_mounts: [{source, path}] bind/hostPath sources,
+#     cleaned (host_paths.clean); devices: [{source, path}] host devices mapped in (null in Kubernetes, which
+#     maps none: a hostPath under /dev is a host mount)
 #   - env: [{name, literal, path}]: literal is true for a non-empty value that is not a reference (never the value)
 #   - seccomp: {profile: confined | unconfined | unset, path}
 #   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, max_size, path}

@@ -83,3 +83,21 @@ test_unknown_input_type_is_ignored if {
 	shape := model.shape with input as {"services": {}} with data.shipshape.input_type as "helm"
 	shape == "compose"
 }
+
+test_lists_within_lists_are_flattened_as_kubectl_does if {
+	pod := fx.pod({"containers": [fx.container]})
+	inner := {"apiVersion": "v1", "kind": "List", "items": [pod, {"apiVersion": "v1", "kind": "List", "items": [pod]}]}
+	doc := {"apiVersion": "v1", "kind": "List", "items": [inner, pod]}
+	{c.path | some c in containers_of(doc)} == {
+		["items", 0, "items", 0, "spec", "containers", 0],
+		["items", 0, "items", 1, "items", 0, "spec", "containers", 0],
+		["items", 1, "spec", "containers", 0],
+	}
+}
+
+test_inspect_output_mixing_containers_and_networks_judges_each_element if {
+	network := {"Name": "bridge", "Id": "abc", "Driver": "bridge", "Containers": {}}
+	shape_of([network, fx.inspect_container, fx.inspect_image]) == "docker"
+	[c.kind | some c in containers_of([network, fx.inspect_container, fx.inspect_image])] == ["container", "image"]
+	shape_of([network]) == "skipped"
+}

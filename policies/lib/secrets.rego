@@ -25,18 +25,75 @@ secret_name(name) if {
 	contains(upper_name, word)
 }
 
-# A literal: a non-empty value that is not a reference (`$(VAR)` in Kubernetes, `${VAR}`/`$VAR` in Compose)
-# and not a yes/no switch.
-literal(value) if {
+# Whether a value is a literal where a reference is the only other thing it could be. What counts as a
+# reference depends on who expands it: Kubernetes expands only `$(VAR)` (so `$ecret` and `$$(VAR)` are
+# literals); Compose expands `$VAR` and `${VAR}` (so `$$ecret` is the literal `$ecret`, and a `${VAR:-value}`
+# default is a literal); at run time (docker inspect) every value is a literal. Yes/no switches are never
+# secrets. A value that mixes references and text is a literal.
+literal(value, _) if is_number(value)
+
+literal(value, dialect) if {
 	is_string(value)
-	trim_space(value) != ""
-	not startswith(trim_space(value), "$")
-	not lower(trim_space(value)) in {"true", "false", "yes", "no", "on", "off"}
+	text := trim_space(value)
+	text != ""
+	not lower(text) in {"true", "false", "yes", "no", "on", "off"}
+	not reference(text, dialect)
 }
 
-literal(value) if is_number(value)
+# `$(NAME)`, exactly: the one form the kubelet expands.
+reference(text, "kubernetes") if {
+	startswith(text, "$(")
+	endswith(text, ")")
+	name := substring(text, 2, count(text) - 3)
+	variable_name(name, "kubernetes")
+}
+
+# `$NAME` or `${NAME}`, or `${NAME}` with `?`/`:?` (an error when unset) or an empty default.
+reference(text, "compose") if {
+	startswith(text, "$")
+	not startswith(text, "$$")
+	variable_name(substring(text, 1, -1), "compose")
+}
+
+reference(text, "compose") if {
+	startswith(text, "${")
+	endswith(text, "}")
+	body := substring(text, 2, count(text) - 3)
+	not contains(body, "$")
+	some operator in ["", ":?", "?", ":-", "-"]
+	parts := split_operator(body, operator)
+	variable_name(parts[0], "compose")
+	empty_default(operator, parts[1])
+}
+
+split_operator(body, "") := [body, ""]
+
+split_operator(body, operator) := [substring(body, 0, i), substring(body, i + count(operator), -1)] if {
+	operator != ""
+	i := indexof(body, operator)
+	i > 0
+}
+
+empty_default(operator, _) if operator in {"", ":?", "?"}
+
+empty_default(operator, argument) if {
+	operator in {":-", "-"}
+	argument == ""
+}
+
+# Compose names are [A-Za-z_][A-Za-z0-9_]*; Kubernetes also allows `.` and `-` after the first character.
+variable_name(name, dialect) if {
+	name != ""
+	trim_left(name, name_characters[dialect]) == ""
+	not trim_left(substring(name, 0, 1), "0123456789.-") == ""
+}
+
+name_characters := {
+	"compose": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_",
+	"kubernetes": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-",
+}
 
 # literal as a boolean, for model fields that must always be defined.
-is_literal(value) if literal(value)
+is_literal(value, dialect) if literal(value, dialect)
 
 else := false

@@ -27,9 +27,39 @@ test_names_about_a_secret_are_not_secrets if {
 test_only_strings_are_names if not secrets.secret_name(42)
 
 test_literals if {
-	secrets.literal("hunter2")
-	secrets.literal(1234)
-	every value in ["", "  ", "$(DB_PASSWORD)", "${DB_PASSWORD}", "True", " off ", "YES"] {
-		not secrets.literal(value)
+	every dialect in ["kubernetes", "compose", "runtime"] {
+		secrets.literal("hunter2", dialect)
+		secrets.literal(1234, dialect)
+		every value in ["", "  ", "True", " off ", "YES"] {
+			not secrets.literal(value, dialect)
+		}
+	}
+}
+
+test_kubernetes_expands_only_parenthesised_references if {
+	not secrets.literal("$(DB_PASSWORD)", "kubernetes")
+	every value in ["$ecret", "${DB_PASSWORD}", "$DB_PASSWORD", "$$(DB_PASSWORD)", "pre-$(X)", "$(X)$(Y)", "$()"] {
+		secrets.literal(value, "kubernetes")
+	}
+}
+
+test_compose_expands_dollar_references_but_not_escaped_dollars_or_defaults if {
+	every value in [
+		"$DB_PASSWORD", "${DB_PASSWORD}", "${DB_PASSWORD:?required}", "${DB_PASSWORD?}", "${DB_PASSWORD:-}",
+		"$ecret",
+	] {
+		not secrets.literal(value, "compose")
+	}
+	every value in [
+		"$$ecret", "${DB_PASSWORD:-changeme}", "${DB_PASSWORD-hunter2}", "p@ss$WORD", "$(DB_PASSWORD)",
+		"${}",
+	] {
+		secrets.literal(value, "compose")
+	}
+}
+
+test_at_run_time_every_value_is_a_literal if {
+	every value in ["$ecret", "${DB_PASSWORD}", "$(DB_PASSWORD)"] {
+		secrets.literal(value, "runtime")
 	}
 }

@@ -47,3 +47,24 @@ falsy(x) if {
 	is_string(x)
 	lower(trim_space(x)) in {"false", "no", "off", "n"}
 } else := false
+
+# Whether a resource quantity was given and asks for some of the resource: a number above zero, or a string
+# whose amount is above zero (`512Mi`, `0.5`, `100m`, `1e3`, `2g`, `1.5gb`). Zero in any spelling (`0`,
+# `"0"`, `0m`, `0.0Gi`), a negative amount, an empty or unparseable value is no quantity: runc, the kubelet
+# and Compose all treat a zero limit as no limit. One meaning for limits and requests in every shape.
+quantity_set(x) if {
+	is_number(x)
+	x > 0
+} else if {
+	is_string(x)
+	amount := split(lower(trim_right(trim_space(x), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")), "e")[0]
+	decimal(trim_prefix(amount, "+"))
+	trim_left(amount, "+0.") != ""
+} else := false
+
+# Digits with at most one decimal point and at least one digit (no sign, no exponent).
+decimal(text) if {
+	trim_left(text, "0123456789.") == ""
+	count(split(text, ".")) <= 2
+	trim(text, ".") != ""
+}

@@ -82,3 +82,25 @@ test_image_inspect_healthcheck if {
 	count(findings(fx.inspect_image_without(["Config/Healthcheck"]))) == 1
 	count(findings(fx.inspect_image_with({"Config": {"Healthcheck": {"Test": ["NONE"]}}}))) == 1
 }
+
+test_a_test_starting_with_none_is_disabled if {
+	count(findings(fx.compose(fx.service_with({"healthcheck": {"test": ["NONE", "curl", "-f", "http://x"]}})))) == 1
+	count(findings([fx.inspect_container_with({"Config": {"Healthcheck": {"Test": ["NONE", "x"]}}})])) == 1
+}
+
+test_kubernetes_custom_resources_with_a_pod_template_are_checked if {
+	rollout := {
+		"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout", "metadata": {"name": "web"},
+		"spec": {"template": {"spec": {"containers": [fx.container_without(["livenessProbe"])]}}},
+	}
+	[f] := findings(rollout)
+	f.object == "Rollout/web"
+	f.field == ["spec", "template", "spec", "containers", 0, "livenessProbe"]
+	scaled_job := {
+		"apiVersion": "keda.sh/v1alpha1", "kind": "ScaledJob", "metadata": {"name": "batch"},
+		"spec": {"jobTargetRef": {"template": {"spec": {"containers": [fx.container_without(["livenessProbe"])]}}}},
+	}
+	count(findings(scaled_job)) == 0 # runs to completion, as a Job does
+	never := {"restartPolicy": "Never", "containers": [fx.container_without(["livenessProbe"])]}
+	count(findings(object.union(rollout, {"spec": {"template": {"spec": never}}}))) == 0
+}

@@ -1,8 +1,9 @@
 # METADATA
 # title: No host namespaces
 # description: |
-#   Sharing the host's network, PID, IPC, UTS or user namespace removes the isolation that makes a container
-#   a container: it can sniff host traffic, signal host processes or read their memory. One finding per
+#   Sharing the host's network, PID, IPC, UTS, user or cgroup namespace removes the isolation that makes a
+#   container a container: it can sniff host traffic, signal host processes or read their memory, or see and
+#   change the host's cgroup tree. One finding per
 #   shared namespace and container. Kubernetes user namespaces are opt-in (`hostUsers: false`), so the host
 #   user namespace is not flagged there.
 # custom:
@@ -11,12 +12,14 @@
 #   level: deny
 #   references:
 #     - CIS Docker Benchmark 5.9, 5.15, 5.16, 5.20, 5.30 (host network, PID, IPC, UTS and user namespaces)
+#     - Docker's --cgroupns=host (Compose `cgroup: host`), the host cgroup namespace
 #     - Kubernetes Pod Security Standards, Baseline profile (Host Namespaces)
 #   remediation:
 #     docker: >-
-#       Do not run with `--network host`, `--pid host`, `--ipc host`, `--uts host` or `--userns host`.
+#       Do not run with `--network host`, `--pid host`, `--ipc host`, `--uts host`, `--userns host` or
+#       `--cgroupns host`.
 #     compose: >-
-#       Remove `network_mode: host`, `pid: host`, `ipc: host`, `uts: host` and `userns_mode: host`.
+#       Remove `network_mode: host`, `pid: host`, `ipc: host`, `uts: host`, `userns_mode: host` and `cgroup: host`.
 #     kubernetes: >-
 #       Remove `hostNetwork`, `hostPID` and `hostIPC` from the pod spec (or set them to false).
 package shipshape.rules.no_host_namespaces

@@ -44,3 +44,12 @@ test_inspect_host_modes_fail if {
 	}
 	count(findings([fx.inspect_container_with({"HostConfig": {"NetworkMode": "container:abc"}})])) == 0
 }
+
+test_the_host_cgroup_namespace_fails if {
+	[f] := findings(fx.compose(fx.service_with({"cgroup": "host"})))
+	f.message == "service web shares the host's cgroup namespace"
+	f.field == ["services", "web", "cgroup"]
+	count(findings(fx.compose(fx.service_with({"cgroup": "private"})))) == 0
+	[g] := findings([fx.inspect_container_with({"HostConfig": {"CgroupnsMode": "host"}})])
+	g.field == [0, "HostConfig", "CgroupnsMode"]
+}

@@ -78,3 +78,17 @@ test_a_resource_listed_twice_is_one_finding if {
 	[f] := findings_with_params(doc, {"resource-limits": {"resources": ["memory", "memory"]}})
 	f.message == "container app of Pod/web has no memory limit"
 }
+
+test_a_zero_limit_is_no_limit_in_every_shape if {
+	zero := {"resources": {"limits": {"memory": "0Mi", "cpu": "0"}, "requests": {"memory": "1Mi", "cpu": "1m"}}}
+	count(findings(fx.pod({"containers": [fx.container_with(zero)]}))) == 2
+	count(findings([fx.inspect_container_with({"HostConfig": {"Memory": 0, "NanoCpus": 0, "CpuQuota": -1}})])) == 2
+	without_deploy := fx.service_without(["deploy"])
+	every service in [
+		{"mem_limit": "0m", "cpus": 0, "deploy": null},
+		{"deploy": {"resources": {"limits": {"memory": "0", "cpus": "0.0"}}}},
+		{"deploy": {"resources": {"limits": {"memory": -1, "cpus": "-1"}}}},
+	] {
+		count(findings(fx.compose(object.union(without_deploy, service)))) == 2
+	}
+}
