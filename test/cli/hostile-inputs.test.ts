@@ -48,7 +48,7 @@ describe("hostile and awkward inputs", () => {
     expect(errors["empty.json"]?.message).toBe("invalid JSON: the file is empty");
     expect(errors["invalid.yaml"]).toMatchObject({ line: 4 });
     expect(errors["latin1.yaml"]?.message).toBe("the file is not valid UTF-8");
-    expect(errors["truncated.json"]).toEqual({ line: 1, message: "invalid JSON: Unterminated string" });
+    expect(errors["truncated.json"]).toEqual({ line: 1, message: "invalid JSON: unterminated string" });
     expect(Object.keys(errors).sort()).toEqual(
       ["alias-bomb.yaml", "binary.yaml", "deep.json", "deep.yaml", "empty.json", "invalid.yaml", "latin1.yaml", "truncated.json"],
     );

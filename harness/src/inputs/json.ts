@@ -1,4 +1,4 @@
-import { parseTree, type ParseError as ParseErrorInfo } from "jsonc-parser";
+import { parseTree, printParseErrorCode, type ParseError as ParseErrorInfo } from "jsonc-parser";
 import { LineCounter, parseDocument } from "yaml";
 import { ParseError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
@@ -39,22 +39,26 @@ export function parseJson(text: string, file: string): ParsedFile {
 }
 
 /**
- * V8's messages carry no position on Node 20, so jsonc-parser (a strict-mode JSON scanner with offsets) finds
- * where the text stops being JSON; it runs only for files that failed to parse.
+ * V8's messages carry no position on Node 20 and quote the text around the error (possibly part of a secret),
+ * so jsonc-parser (a strict-mode JSON scanner with offsets) finds where the text stops being JSON and names
+ * the problem with a fixed sentence; it runs only for files that failed to parse.
  */
-function jsonError(error: Error, text: string, file: string): ParseError {
+function jsonError(_error: Error, text: string, file: string): ParseError {
   if (text.trim() === "") return new ParseError("invalid JSON: the file is empty", { file });
   const problems: ParseErrorInfo[] = [];
   parseTree(text, problems, { allowTrailingComma: false, disallowComments: true });
-  const reason = error.message
-    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, "")
-    .replace(/ in JSON at position \d+.*$/s, "")
-    .replace(/^Unexpected end of JSON input$/, "unexpected end of input");
   const first = problems[0];
-  if (!first) return new ParseError(`invalid JSON: ${reason}`, { file });
+  if (!first) return new ParseError("invalid JSON: the document cannot be read", { file });
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let offset = text.indexOf("\n"); offset >= 0; offset = text.indexOf("\n", offset + 1)) lineCounter.addNewLine(offset + 1);
   const { line, col } = lineCounter.linePos(first.offset);
-  return new ParseError(`invalid JSON: ${reason}`, { file, line, column: col });
+  return new ParseError(`invalid JSON: ${sentence(printParseErrorCode(first.error))}`, { file, line, column: col });
+}
+
+/** jsonc-parser's error names as sentences ("CloseBraceExpected" -> "close brace expected"). */
+function sentence(code: string): string {
+  if (code === "UnexpectedEndOfString") return "unterminated string";
+  if (code === "InvalidSymbol") return "unexpected character";
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

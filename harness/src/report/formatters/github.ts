@@ -1,7 +1,9 @@
 import type { Formatter } from "./formatter.js";
+import { lineSafe } from "./line-safe.js";
 
-// Workflow command escaping, as @actions/core does it.
-const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// Workflow command escaping, as @actions/core does it, after control characters are made visible: a newline
+// from a manifest must not start a workflow command of its own, nor an escape sequence recolour the log.
+const data = (text: string) => lineSafe(text.replace(/%/g, "%25"));
 const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /**

@@ -1,20 +1,25 @@
 import type { Formatter } from "./formatter.js";
+import { lineSafe } from "./line-safe.js";
 
 /** A YAML-safe single-line value for a TAP diagnostic block. */
-const quote = (text: string) => JSON.stringify(text);
+const quote = (value: string) => JSON.stringify(lineSafe(value));
+
+/** A description or directive text: one line, and no `#` that would start a directive of its own. */
+const text = (value: string) => lineSafe(value).replace(/#/g, "\\#");
 
 /**
- * TAP version 14: one test point per finding and per unreadable file. Deny findings are `not ok`; warn
- * findings are `not ok ... # TODO` (reported, not failing); waived findings are `ok ... # SKIP`.
+ * TAP version 14: one test point per finding and per unreadable file, numbered 1..n. Deny findings are
+ * `not ok`; warn findings are `not ok ... # TODO` (reported, not failing); waived findings are `ok ... # SKIP`.
  */
 export const formatTap: Formatter = (report) => {
   const points: string[] = [];
+  let n = 0;
   for (const f of report.findings) {
-    const description = `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`.replace(/#/g, "\\#");
-    const directive = f.waived ? ` # SKIP waived: ${f.waiver ?? ""}` : f.level === "warn" ? " # TODO warn" : "";
+    const description = text(`${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`);
+    const directive = f.waived ? ` # SKIP waived: ${text(f.waiver ?? "")}` : f.level === "warn" ? " # TODO warn" : "";
     const status = f.waived ? "ok" : "not ok";
     points.push(
-      `${status} ${points.length + 1} - ${description}${directive}`,
+      `${status} ${++n} - ${description}${directive}`,
       "  ---",
       `  rule: ${f.rule}`,
       `  severity: ${f.severity}`,
@@ -29,12 +34,7 @@ export const formatTap: Formatter = (report) => {
   }
   for (const e of report.errors) {
     const where = [e.file, e.line, e.column].filter((p) => p !== undefined).join(":");
-    points.push(`not ok ${countPoints(points) + 1} - ${where} ${e.code}: ${e.message}`.replace(/#/g, "\\#"));
+    points.push(`not ok ${++n} - ${text(`${where} ${e.code}: ${e.message}`)}`);
   }
-  const total = countPoints(points);
-  return ["TAP version 14", `1..${total}`, ...points, ""].join("\n");
+  return ["TAP version 14", `1..${n}`, ...points, ""].join("\n");
 };
-
-function countPoints(lines: string[]): number {
-  return lines.filter((l) => /^(not )?ok \d+ /.test(l)).length;
-}

@@ -1,6 +1,7 @@
 import { rulesById } from "../../engine/catalog.js";
 import type { Finding } from "../finding.js";
 import type { Formatter } from "./formatter.js";
+import { lineSafe } from "./line-safe.js";
 
 const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
 type Style = keyof typeof ANSI;
@@ -18,24 +19,24 @@ export const formatText: Formatter = (report, { catalog, color }) => {
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
 
   for (const [file, findings] of byFile) {
-    lines.push(paint("underline", file));
+    lines.push(paint("underline", lineSafe(file)));
     for (const f of findings) {
       const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
-      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${f.message}`);
+      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}`);
       const hint = rules.get(f.rule)?.remediation[f.shape];
       const indent = " ".repeat(19);
       if (f.waived) {
-        lines.push(paint("dim", `${indent}waived: ${f.waiver ?? ""}`));
+        lines.push(paint("dim", `${indent}waived: ${lineSafe(f.waiver ?? "")}`));
         continue;
       }
-      if (f.waiver) lines.push(paint("yellow", `${indent}note: ${f.waiver}`));
+      if (f.waiver) lines.push(paint("yellow", `${indent}note: ${lineSafe(f.waiver)}`));
       if (hint) lines.push(paint("dim", `${indent}fix: ${hint.replace(/\s+/g, " ").trim()}`));
     }
     lines.push("");
   }
   for (const error of report.errors) {
     const where = [error.file, error.line, error.column].filter((part) => part !== undefined && part !== "").join(":");
-    lines.push(`${paint("red", "error")} ${where}: ${error.message}`);
+    lines.push(`${paint("red", "error")} ${lineSafe(`${where}: ${error.message}`)}`);
   }
   if (report.errors.length > 0) lines.push("");
 
