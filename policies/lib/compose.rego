@@ -32,6 +32,7 @@ service_record(name, service, volumes) := {
 	"shape": "compose",
 	"kind": "compose service",
 	"owner": name,
+	"namespace": null,
 	"object": concat("", ["service ", name]),
 	"name": container_name(name, service),
 	"role": "service",

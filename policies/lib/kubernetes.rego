@@ -128,6 +128,7 @@ container_record(workload, pod_spec, spec_path, field, i, container) := {
 	"shape": "kubernetes",
 	"kind": workload.kind,
 	"owner": owner_name(workload),
+	"namespace": namespace_of(workload),
 	"object": concat("/", [workload.kind, owner_name(workload)]),
 	"name": name_of(container),
 	"role": role,
@@ -191,6 +192,10 @@ owner_name(workload) := workload.metadata.name if {
 } else := workload.metadata.generateName if {
 	is_string(workload.metadata.generateName)
 } else := "(unnamed)"
+
+namespace_of(workload) := workload.metadata.namespace if is_string(workload.metadata.namespace)
+
+else := null
 
 name_of(container) := container.name if is_string(container.name)
 

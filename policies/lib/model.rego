@@ -8,7 +8,7 @@
 #   - shape: kubernetes | compose | docker
 #   - kind: the owner's kind (Deployment, compose service, container, image, ...)
 #   - object: how the owner is named in messages (Deployment/web, service web, container /web)
-#   - owner, name: owner name and container name
+#   - owner, name: owner name and container name; namespace: the owner's Kubernetes namespace, or null
 #   - role: container | init | sidecar | ephemeral | service | image
 #   - path: where the container stands in the document (a list of keys and indexes)
 #   - image: {ref, path}, or null when there is no image to judge (a Compose service that only builds)

@@ -29,7 +29,7 @@ describe("parseConfig", () => {
   });
 
   it("accepts an empty file", () => {
-    expect(parse("")).toEqual({ rules: {}, ignore: [], waivers: [], inlineWaivers: true });
+    expect(parse("")).toEqual({ rules: {}, ignore: [], waivers: [] });
   });
 
   it.each([

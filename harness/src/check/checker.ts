@@ -1,5 +1,5 @@
-import { ConfigApplier } from "../config/apply.js";
-import { EMPTY_CONFIG, loadConfig, paramsOf, type Config } from "../config/config.js";
+import { ConfigApplier, type WaiverSubject } from "../config/apply.js";
+import { EMPTY_CONFIG, loadConfig, paramsOf, type Config, type InlineWaivers } from "../config/config.js";
 import type { Catalog, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
 import { Policy, type PolicyFinding } from "../engine/policy.js";
@@ -7,7 +7,7 @@ import { InputError, PolicyError, toShipshapeError, type ShipshapeError } from "
 import type { SourceDocument } from "../inputs/document.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
 import { isCompose, prepareCompose } from "../inputs/compose/prepare.js";
-import { checkDepth, DEFAULT_MAX_DEPTH } from "../inputs/depth.js";
+import { DEFAULT_MAX_CONTAINERS, DEFAULT_MAX_DEPTH, isKubernetesList, isKubernetesObject, measure, unitsOf, type Unit } from "../inputs/units.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
 import type { FileResult, Finding, InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
@@ -27,14 +27,19 @@ export interface CheckerOptions {
   config?: Config | string | Record<string, unknown>;
   /** Rule parameters by rule id, merged over the configuration's (data.shipshape.params). */
   params?: Record<string, Record<string, unknown>>;
-  /** Honour in-place waivers; defaults to the configuration's `inline-waivers` (true). */
-  inlineWaivers?: boolean;
+  /**
+   * Whose in-place waivers count (see InlineWaivers); defaults to the configuration's `inline-waivers`, else
+   * true. The admission server passes false unless its own configuration says otherwise.
+   */
+  inlineWaivers?: InlineWaivers;
   /** Read every document as this shape instead of detecting it. */
   inputType?: Shape;
   /** Today as YYYY-MM-DD, for waiver expiry; defaults to the current UTC date. */
   today?: string;
   /** Deepest nesting a document may have before it is refused. */
   maxDepth?: number;
+  /** Most containers one object may hold before it is refused (an error for that object, not a finding). */
+  maxContainers?: number;
 }
 
 export interface CheckTextOptions {
@@ -43,6 +48,11 @@ export interface CheckTextOptions {
   env?: Environment;
   /** The file's path as configuration globs see it (relative to the configuration file); defaults to `file`. */
   matchPath?: string;
+  /**
+   * The object under check, as its source vouches for it (an AdmissionReview's kind, namespace and name).
+   * Given one, the check is about an object rather than a file: waiver path globs never match.
+   */
+  subject?: WaiverSubject;
   /** Read the documents as this shape instead of detecting it (overrides the checker's `inputType`). */
   shape?: Shape;
   /** Compose: the absolute directory relative host paths resolve against (the file's; see ComposeContext). */
@@ -70,6 +80,7 @@ export class Checker {
     readonly config: Config,
     private readonly applier: ConfigApplier,
     private readonly maxDepth: number,
+    private readonly maxContainers: number,
   ) {
     this.rules = rulesById(catalog);
     this.policies.set(inputType, defaultPolicy);
@@ -82,11 +93,12 @@ export class Checker {
     const module = await compilePolicy(options.wasm);
     const policy = await Policy.load(module, params, options.inputType);
     const applier = new ConfigApplier(config, {
-      inlineWaivers: options.inlineWaivers ?? config.inlineWaivers,
+      inlineWaivers: options.inlineWaivers ?? config.inlineWaivers ?? true,
       today: options.today ?? new Date().toISOString().slice(0, 10),
     });
     const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth);
+    const maxContainers = options.maxContainers ?? DEFAULT_MAX_CONTAINERS;
+    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth, maxContainers);
   }
 
   /** Prepares the instance for a forced shape, so `checkText(..., {shape})` can run synchronously. */
@@ -150,8 +162,8 @@ export class Checker {
   }
 
   private checkSourceDocument(document: SourceDocument, options: CheckTextOptions, result: FileResult): void {
+    const shape = options.shape ?? this.inputType;
     const policy = this.policyFor(options.shape);
-    checkDepth(document.value, this.maxDepth, document.file);
     let value = document.value;
     if (isCompose(value)) {
       const prepared = prepareCompose(value, {
@@ -164,21 +176,43 @@ export class Checker {
       for (const problem of prepared.problems) result.errors.push(failure(new InputError(problem, { file: document.file })));
       for (const include of prepared.includes) if (!result.includes?.includes(include)) (result.includes ??= []).push(include);
     }
-    let evaluation;
+    const kubernetes = shape === undefined || shape === "kubernetes";
+    // A List's items are evaluated one by one (the cost of one evaluation grows faster than its findings).
+    const units: Unit[] = kubernetes ? unitsOf(value) : [{ value, prefix: [] }];
+    let recognised: Shape | null = kubernetes && isKubernetesList(value) ? "kubernetes" : null;
+    for (const unit of units) {
+      const { containers } = measure(unit.value, this.maxDepth, document.file);
+      if (containers > this.maxContainers) {
+        const where = { file: document.file, ...document.locate(unit.prefix) };
+        result.errors.push(failure(new InputError(`the object holds ${containers} containers, more than the ${this.maxContainers} allowed`, where)));
+        continue;
+      }
+      // Every rule reads containers: a Kubernetes object that holds none (a ConfigMap, a Service) needs no evaluation.
+      if (containers === 0 && kubernetes && isKubernetesObject(unit.value)) {
+        recognised = "kubernetes";
+        continue;
+      }
+      const evaluation = this.evaluate(policy, unit, document);
+      if (evaluation.shape === null) continue;
+      recognised = evaluation.shape;
+      const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
+      for (const raw of evaluation.findings) {
+        if (!this.applier.isEnabled(raw.rule)) continue;
+        const located = unit.prefix.length === 0 ? raw : { ...raw, path: [...unit.prefix, ...raw.path], field: [...unit.prefix, ...raw.field] };
+        result.findings.push(this.applier.apply(this.finding(located, evaluation.shape, document), located, context));
+      }
+    }
+    if (recognised === null) {
+      result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
+    }
+  }
+
+  private evaluate(policy: Policy, unit: Unit, document: SourceDocument) {
     try {
-      evaluation = policy.evaluate(value);
+      return policy.evaluate(unit.value);
     } catch (error) {
       const { message } = toShipshapeError(error);
-      throw new PolicyError(message, { cause: error }, { file: document.file, ...document.locate([]) });
-    }
-    if (evaluation.shape === null) {
-      result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
-      return;
-    }
-    const matchPath = options.matchPath ?? document.file;
-    for (const raw of evaluation.findings) {
-      if (!this.applier.isEnabled(raw.rule)) continue;
-      result.findings.push(this.applier.apply(this.finding(raw, evaluation.shape, document), raw, matchPath));
+      throw new PolicyError(message, { cause: error }, { file: document.file, ...document.locate(unit.prefix) });
     }
   }
 
@@ -197,6 +231,7 @@ export class Checker {
       document: document.index,
       shape,
       object: raw.object,
+      ...(typeof raw.namespace === "string" && { namespace: raw.namespace }),
       container: raw.container,
       path: formatPath(raw.path),
       waived: false,
@@ -223,7 +258,7 @@ async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> 
 
 function isConfig(value: unknown): value is Config {
   const v = value as Config;
-  return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.inlineWaivers === "boolean";
+  return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.rules === "object" && !("inline-waivers" in v);
 }
 
 function failure(error: ShipshapeError): InputFailure {

@@ -47,7 +47,8 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const loaded = configFile ? loadConfigFile(resolve(io.cwd, configFile), catalog.rules) : undefined;
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
-  const setup = { catalog, config, inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers, ...(inputType && { inputType }) };
+  const inlineWaivers = values["inline-waivers"] === false ? false : (config.inlineWaivers ?? true);
+  const setup = { catalog, config, inlineWaivers, ...(inputType && { inputType }) };
   const checker = await Checker.create({ wasm, ...setup });
 
   let results: FileResult[];

@@ -14,25 +14,37 @@ export interface RuleSettings {
 
 export interface ConfigWaiver {
   rules: string[];
-  /** Glob over file paths, relative to the configuration file's directory. */
+  /** Glob over file paths, relative to the configuration file's directory (never matches at admission). */
   path?: string;
+  /** The owner as findings name it: `Deployment/web`, `service web`. */
   object?: string;
+  /** The owner's kind, namespace and name, matched separately (what the admission server knows of an object). */
+  kind?: string;
+  namespace?: string;
+  name?: string;
   container?: string;
   reason: string;
   /** YYYY-MM-DD: the last day the waiver applies. */
   expires?: string;
 }
 
+/**
+ * Whose in-place waivers count: all (true), none (false), or only those naming the listed rules and/or in the
+ * listed namespaces (an admission server's cluster admin allows some self-waivers and no others).
+ */
+export type InlineWaivers = boolean | { rules?: string[]; namespaces?: string[] };
+
 /** A validated `.shipshape.yaml`. */
 export interface Config {
   rules: Record<string, RuleSettings>;
   ignore: string[];
   waivers: ConfigWaiver[];
-  inlineWaivers: boolean;
+  /** As configured; undefined when the file does not say (the CLI then honours them, the server does not). */
+  inlineWaivers?: InlineWaivers;
   failLevel?: Level;
 }
 
-export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [], inlineWaivers: true };
+export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [] };
 
 // Compiled on first use: most runs have no configuration, and compiling costs start-up time.
 let compiled: ValidateFunction | undefined;
@@ -74,11 +86,17 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     rules?: Record<string, RuleSettings>;
     ignore?: string[];
     waivers?: Array<Omit<ConfigWaiver, "rules"> & { rule?: string; rules?: string[] }>;
-    "inline-waivers"?: boolean;
+    "inline-waivers"?: InlineWaivers;
     "fail-level"?: Level;
   };
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) throw new UsageError(`${at(["rules", id])}: unknown rule "${id}" in configuration`);
+  }
+  const inline = config["inline-waivers"];
+  if (typeof inline === "object") {
+    (inline.rules ?? []).forEach((id, i) => {
+      if (!known.has(id)) throw new UsageError(`${at(["inline-waivers", "rules", i])}: unknown rule "${id}" in inline-waivers`);
+    });
   }
   const waivers = (config.waivers ?? []).map(({ rule, rules: ids, ...rest }, i) => {
     const waiver: ConfigWaiver = { ...rest, rules: ids ?? [rule!] };
@@ -94,7 +112,7 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
     waivers,
-    inlineWaivers: config["inline-waivers"] ?? true,
+    ...(inline !== undefined && { inlineWaivers: inline }),
     ...(config["fail-level"] && { failLevel: config["fail-level"] }),
   };
 }

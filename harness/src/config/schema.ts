@@ -29,13 +29,29 @@ export const configSchema = {
           rules: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
           path: { type: "string", minLength: 1 },
           object: { type: "string", minLength: 1 },
+          kind: { type: "string", minLength: 1 },
+          namespace: { type: "string", minLength: 1 },
+          name: { type: "string", minLength: 1 },
           container: { type: "string", minLength: 1 },
           reason: { type: "string", minLength: 1 },
           expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
         },
       },
     },
-    "inline-waivers": { type: "boolean" },
+    "inline-waivers": {
+      oneOf: [
+        { type: "boolean" },
+        {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            rules: { type: "array", items: { type: "string", minLength: 1 } },
+            namespaces: { type: "array", items: { type: "string", minLength: 1 } },
+          },
+        },
+      ],
+    },
     "fail-level": { enum: ["deny", "warn"] },
   },
 } as const;

@@ -17,6 +17,10 @@ export interface PolicyFinding {
   level: Level;
   message: string;
   object: string;
+  /** The owner's kind and name (`Deployment`, `web`), and its Kubernetes namespace (null where none). */
+  kind: string;
+  owner: string;
+  namespace: string | null;
   container: string;
   /** Where the container stands in the document. */
   path: DocumentPath;

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Checker } from "../check/checker.js";
-import type { Config } from "../config/config.js";
+import type { Config, InlineWaivers } from "../config/config.js";
 import type { Catalog, Shape } from "../engine/catalog.js";
 import type { FileResult } from "../report/finding.js";
 import { checkFileList, checkIncludes, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
@@ -14,7 +14,7 @@ export interface WorkerSetup {
   module: WebAssembly.Module;
   catalog: Catalog;
   config: Config;
-  inlineWaivers: boolean;
+  inlineWaivers?: InlineWaivers;
   inputType?: Shape;
   options: Omit<CheckFilesOptions, "onFile">;
 }

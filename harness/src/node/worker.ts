@@ -11,7 +11,7 @@ const checker = await Checker.create({
   wasm: setup.module,
   catalog: setup.catalog,
   config: setup.config,
-  inlineWaivers: setup.inlineWaivers,
+  ...(setup.inlineWaivers !== undefined && { inlineWaivers: setup.inlineWaivers }),
   ...(setup.inputType && { inputType: setup.inputType }),
 });
 const options: CheckFilesOptions = setup.options;

@@ -16,6 +16,8 @@ export interface Finding {
   document: number;
   shape: Shape;
   object: string;
+  /** The owner's Kubernetes namespace, when the manifest names one. */
+  namespace?: string;
   container: string;
   /** Where the container stands in its document, e.g. `spec.template.spec.containers[1]`. */
   path: string;

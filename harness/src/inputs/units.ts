@@ -1,0 +1,60 @@
+import type { DocumentPath } from "../engine/policy.js";
+import { InputError } from "../errors.js";
+
+/** Nesting far beyond any real manifest; deeper documents are refused before they reach the WASM heap. */
+export const DEFAULT_MAX_DEPTH = 256;
+
+/** Containers one object may hold before it is refused: evaluation grows faster than linearly with them. */
+export const DEFAULT_MAX_CONTAINERS = 1_000;
+
+/** One object to evaluate on its own, and where it stands in its document. */
+export interface Unit {
+  value: unknown;
+  prefix: DocumentPath;
+}
+
+const CONTAINER_KEYS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+
+/** A Kubernetes `*List`: kind ending in List, with items. */
+export function isKubernetesList(value: unknown): value is { kind: string; items: unknown[] } {
+  const v = value as { apiVersion?: unknown; kind?: unknown; items?: unknown } | null;
+  return typeof v?.apiVersion === "string" && typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items);
+}
+
+/** Any Kubernetes object (apiVersion and kind), an AdmissionReview included. */
+export function isKubernetesObject(value: unknown): boolean {
+  const v = value as { apiVersion?: unknown; kind?: unknown } | null;
+  return typeof v?.apiVersion === "string" && typeof v.kind === "string";
+}
+
+/**
+ * The objects of a document to evaluate one by one: the items of a List (of Lists, at any depth, as kubectl
+ * flattens them), else the document itself. Evaluating items apart keeps the cost linear in their number.
+ */
+export function unitsOf(value: unknown, prefix: DocumentPath = []): Unit[] {
+  if (!isKubernetesList(value)) return [{ value, prefix }];
+  return value.items.flatMap((item, i) => (item !== null && typeof item === "object" ? unitsOf(item, [...prefix, "items", i]) : []));
+}
+
+/**
+ * Measures a value without recursion: throws an InputError when it nests deeper than `maxDepth`, and returns
+ * how many containers it holds (entries of `containers`, `initContainers` and `ephemeralContainers` lists).
+ */
+export function measure(value: unknown, maxDepth: number, file: string): { containers: number } {
+  let containers = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= maxDepth) throw new InputError(`the document nests deeper than ${maxDepth} levels`, { file });
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push([child, depth + 1]);
+      continue;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (CONTAINER_KEYS.has(key) && Array.isArray(child)) containers += child.length;
+      stack.push([child, depth + 1]);
+    }
+  }
+  return { containers };
+}
