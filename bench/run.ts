@@ -12,7 +12,7 @@ import { parseText } from "../harness/src/inputs/parse.js";
 import { expandPaths } from "../harness/src/node/files.js";
 import { prepareDocument } from "../harness/src/inputs/compose/prepare.js";
 import { generateCorpus } from "./generate.js";
-import { serverLoad } from "./server-load.js";
+import { floodLoad, serverLoad } from "./server-load.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, ".tools", "bin");
@@ -134,6 +134,8 @@ const streamed = JSON.parse(timed(process.execPath, ["bench/stream.mjs", quick ?
 // 7. The admission server under load, on loopback over TLS.
 console.error("7. admission server load");
 const load = await serverLoad(quick ? [300] : [100, 300, 1000], quick ? 5 : 15);
+console.error("8. admission server under a flood of maximum-size reviews");
+const flood = await floodLoad(50, quick ? 5 : 15);
 
 rmSync(work, { recursive: true, force: true });
 
@@ -174,6 +176,16 @@ rates from 4 connections; the load generator runs on the same 2 cores. Client-si
 ${load.map((l) => `| ${l.rate} | ${l.throughput.toFixed(0)}/s (${l.requests} requests) | ${l.p50} ms | ${l.p99} ms | ${l.errors} / ${l.non2xx} | ${(l.serverWithin10ms * 100).toFixed(2)}% |`).join("\n")}
 
 Target: p99 ≤ 10 ms at 300 requests/s with zero errors — ${verdict((load.find((l) => l.rate === 300)?.p99 ?? Infinity) <= 10 && load.every((l) => l.errors === 0 && l.non2xx === 0))}.
+
+Under a flood: small Pod reviews at 50/s from one connection while another process sends reviews just under
+the 3 MiB body limit back to back on four connections (large reviews are decided on a worker thread, small ones
+on the main thread; large ones past the pending budget are shed with 429).
+
+| small p50 | small p99 | small errors | large answered / shed / errors | server peak RSS |
+|---|---|---|---|---|
+| ${flood.smallP50} ms | ${flood.smallP99} ms | ${flood.smallErrors} of ${flood.smallRequests} | ${flood.largeAnswered} / ${flood.largeShed} / ${flood.largeErrors} | ${flood.serverPeakRssMiB} MiB |
+
+Target: small reviews p99 < 100 ms with no errors, and the server within the shipped 256 MiB memory limit — ${verdict(flood.smallP99 < 100 && flood.smallErrors === 0 && flood.serverPeakRssMiB < 256)}.
 
 How the figures are taken: the CLI runs as \`node bench/measure-cli.mjs check -f json DIR\` (the real CLI in-process,
 reporting its peak RSS); the floor is \`bench/floor.mjs\` (the same file walk and parsers, no evaluation);

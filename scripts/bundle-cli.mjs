@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Bundles the CLI and its worker into dist/cli/ with esbuild: one file to load instead of hundreds of
+// Bundles the CLI and its workers (checking files, reviewing large admission requests) into dist/cli/ with esbuild: one file to load instead of hundreds of
 // modules, which is most of a cold start. The library (dist/lib) stays unbundled for embedding.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { main: "harness/src/cli/main.ts", worker: "harness/src/node/worker.ts" },
+  entryPoints: { main: "harness/src/cli/main.ts", worker: "harness/src/node/worker.ts", "review-worker": "harness/src/server/review-worker.ts" },
   outdir: "dist/cli",
   bundle: true,
   splitting: true,

@@ -1,23 +1,29 @@
 import { resolve } from "node:path";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { Checker } from "../check/checker.js";
-import { EMPTY_CONFIG } from "../config/config.js";
+import { EMPTY_CONFIG, type Config } from "../config/config.js";
 import { readBundledArtifacts } from "../engine/bundled.js";
 import { UsageError } from "../errors.js";
 import { loadConfigFile } from "../node/config-file.js";
-import { DEFAULT_SERVE_OPTIONS, type ServeOptions } from "../server/options.js";
+import { Evaluator, type ReviewWorkerSetup } from "../server/evaluator.js";
+import { DEFAULT_SERVE_OPTIONS, REVIEW_WORKER_HEAP_MB, type ServeOptions } from "../server/options.js";
 import { createAdmissionServer } from "../server/server.js";
 import { parseCommandArgs } from "./args.js";
 import type { CliIO } from "./io.js";
 
-function positiveInteger(name: string, value: unknown, fallback: number): number {
+function wholeNumber(name: string, value: unknown, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}`);
   return n;
 }
 
-/** `shipshape serve`: the validating admission webhook. Runs until SIGTERM or SIGINT, then drains and exits 0. */
+/**
+ * `shipshape serve`: the validating admission webhook. In-place waivers (annotations written by the author of
+ * the object under review) are ignored unless the server's configuration allows some (`inline-waivers`) or
+ * `--inline-waivers` allows all. Runs until SIGTERM or SIGINT, then drains and exits 0; SIGHUP reloads the
+ * configuration file.
+ */
 export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmitter = process): Promise<number> {
   const { values } = parseCommandArgs(args, {
     port: { type: "string" },
@@ -27,19 +33,24 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
     "insecure-http": { type: "boolean", default: false },
     "max-body-bytes": { type: "string" },
     "timeout-ms": { type: "string" },
+    "max-containers": { type: "string" },
+    "shutdown-grace-ms": { type: "string" },
     "exclude-namespace": { type: "string", multiple: true },
     audit: { type: "boolean", default: false },
     config: { type: "string", short: "c" },
-    "inline-waivers": { type: "boolean", default: true },
+    "inline-waivers": { type: "boolean" },
   });
   const options: ServeOptions = {
-    port: positiveInteger("port", values.port, DEFAULT_SERVE_OPTIONS.port),
+    ...DEFAULT_SERVE_OPTIONS,
+    port: wholeNumber("port", values.port, DEFAULT_SERVE_OPTIONS.port, 0),
     host: typeof values.host === "string" ? values.host : DEFAULT_SERVE_OPTIONS.host,
     ...(typeof values["tls-cert"] === "string" && { tlsCert: resolve(io.cwd, values["tls-cert"]) }),
     ...(typeof values["tls-key"] === "string" && { tlsKey: resolve(io.cwd, values["tls-key"]) }),
     insecureHttp: values["insecure-http"] === true,
-    maxBodyBytes: positiveInteger("max-body-bytes", values["max-body-bytes"], DEFAULT_SERVE_OPTIONS.maxBodyBytes),
-    timeoutMs: positiveInteger("timeout-ms", values["timeout-ms"], DEFAULT_SERVE_OPTIONS.timeoutMs),
+    maxBodyBytes: wholeNumber("max-body-bytes", values["max-body-bytes"], DEFAULT_SERVE_OPTIONS.maxBodyBytes),
+    timeoutMs: wholeNumber("timeout-ms", values["timeout-ms"], DEFAULT_SERVE_OPTIONS.timeoutMs),
+    maxContainers: wholeNumber("max-containers", values["max-containers"], DEFAULT_SERVE_OPTIONS.maxContainers),
+    shutdownGraceMs: wholeNumber("shutdown-grace-ms", values["shutdown-grace-ms"], DEFAULT_SERVE_OPTIONS.shutdownGraceMs, 0),
     excludedNamespaces: [
       ...DEFAULT_SERVE_OPTIONS.excludedNamespaces,
       ...((values["exclude-namespace"] as string[] | undefined) ?? []),
@@ -47,23 +58,67 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
     ],
     audit: values.audit === true,
   };
-  const { wasm, catalog } = readBundledArtifacts();
-  const config = typeof values.config === "string" ? loadConfigFile(resolve(io.cwd, values.config), catalog.rules).config : EMPTY_CONFIG;
-  const checker = await Checker.create({ wasm, catalog, config, inlineWaivers: values["inline-waivers"] !== false && config.inlineWaivers });
   const log = pino({ base: { service: "shipshape" } }, { write: (line: string) => io.stdout.write(line) });
-  const webhook = createAdmissionServer(checker, options, log);
+  const configFile = typeof values.config === "string" ? resolve(io.cwd, values.config) : undefined;
+  const { wasm, catalog } = readBundledArtifacts();
+  const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
+
+  /** The checker and the worker's setup for the configuration as it is now on disk. */
+  async function load(): Promise<{ checker: Checker; setup: ReviewWorkerSetup; config: Config }> {
+    const config = configFile ? loadConfigFile(configFile, catalog.rules).config : EMPTY_CONFIG;
+    const inlineWaivers = values["inline-waivers"] === true ? true : (config.inlineWaivers ?? false);
+    const checkerOptions = { wasm: module, catalog, config, inlineWaivers, maxContainers: options.maxContainers };
+    const checker = await Checker.create(checkerOptions);
+    return { checker, setup: { checker: checkerOptions, audit: options.audit, excluded: options.excludedNamespaces }, config };
+  }
+  const loaded = await load();
+  describeConfig(log, loaded.config, loaded.setup.checker.inlineWaivers);
+  const evaluator = new Evaluator(loaded.checker, loaded.setup, {
+    smallBytes: options.smallBodyBytes,
+    maxPendingBytes: options.maxPendingBytes,
+    timeoutMs: options.timeoutMs,
+    workerHeapMb: REVIEW_WORKER_HEAP_MB,
+  });
+  const webhook = createAdmissionServer(evaluator, options, log);
   const port = await webhook.listen();
   log.info({ port, tls: !options.insecureHttp, audit: options.audit, excluded: options.excludedNamespaces }, "listening");
 
+  const reload = () => {
+    load().then(
+      ({ checker, setup, config }) => {
+        evaluator.replace(checker, setup);
+        describeConfig(log, config, setup.checker.inlineWaivers);
+        log.info({ config: configFile ?? null }, "reloaded the configuration");
+      },
+      (error: unknown) => log.error({ err: (error as Error).message }, "could not reload the configuration; keeping the old one"),
+    );
+  };
+  signals.on("SIGHUP", reload);
+
   return new Promise((done) => {
     const stop = (signal: string) => {
-      log.info({ signal }, "draining in-flight requests");
-      webhook.close().then(() => {
-        log.info("stopped");
-        done(0);
-      });
+      signals.off("SIGHUP", reload);
+      log.info({ signal, graceMs: options.shutdownGraceMs }, "draining in-flight requests");
+      webhook.close(options.shutdownGraceMs).then(
+        () => {
+          log.info("stopped");
+          done(0);
+        },
+        (error: unknown) => {
+          log.error({ err: (error as Error).message }, "close failed");
+          done(1);
+        },
+      );
     };
     signals.once("SIGTERM", () => stop("SIGTERM"));
     signals.once("SIGINT", () => stop("SIGINT"));
   });
+}
+
+/** Says at start-up (and on reload) what the configuration trusts, so an operator sees a risky setting. */
+function describeConfig(log: Logger, config: Config, inlineWaivers: Config["inlineWaivers"]): void {
+  const byPath = config.waivers.filter((w) => w.path !== undefined).length;
+  if (byPath > 0) log.warn({ waivers: byPath }, "waivers with a path glob never match at admission (objects have no file); use kind, namespace and name");
+  if (inlineWaivers === true) log.warn("in-place waivers are honoured: the author of an object can waive its own findings");
+  else if (inlineWaivers) log.info({ inlineWaivers }, "in-place waivers are honoured only as configured");
 }

@@ -27,10 +27,14 @@ Options for serve:
       --tls-cert FILE --tls-key FILE   PEM files, reloaded when they change
       --insecure-http                  plain HTTP instead (local testing only)
       --port N (8443)  --host ADDR (0.0.0.0)  --timeout-ms N (2000)  --max-body-bytes N (3 MiB)
+      --max-containers N (100)         refuse objects with more containers, saying why
+      --shutdown-grace-ms N (10000)    on SIGTERM, time left to requests in flight
       --exclude-namespace NS           allowed without evaluation (repeatable; kube-system and
                                        $POD_NAMESPACE always are)
       --audit                          allow everything, warn and count what would be denied
-  -c, --config FILE, --no-inline-waivers
+  -c, --config FILE                    waivers by kind/namespace/name; reloaded on SIGHUP
+      --inline-waivers                 honour waivers objects carry themselves (off by default:
+                                       an object's author could waive its own findings)
 
 Options for rules: --format text|json
 

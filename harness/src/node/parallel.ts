@@ -1,13 +1,11 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Checker } from "../check/checker.js";
 import type { Config, InlineWaivers } from "../config/config.js";
 import type { Catalog, Shape } from "../engine/catalog.js";
 import type { FileResult } from "../report/finding.js";
 import { checkFileList, checkIncludes, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
+import { workerUrl } from "./worker-url.js";
 
 /** What a worker needs to build its own Checker: the compiled module is shared, not recompiled. */
 export interface WorkerSetup {
@@ -29,14 +27,6 @@ export function defaultJobs(files: number): number {
   return files < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
 }
 
-function workerUrl(): URL {
-  // Beside this module when built (dist/lib/node/worker.js); from the source tree, the built copy.
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, "worker.js"), join(here, "..", "..", "..", "dist", "lib", "node", "worker.js")]) {
-    if (existsSync(candidate)) return new URL(`file://${candidate}`);
-  }
-  throw new Error("dist/lib/node/worker.js is missing: run `make build`");
-}
 
 /**
  * Checks files on `jobs` worker threads, each with its own WASM instance, and returns the results in the
@@ -59,7 +49,7 @@ export async function checkFilesParallel(
   let nextBatch = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(jobs, batches.length) }, () =>
-    new Worker(workerUrl(), { workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup }),
+    new Worker(workerUrl(import.meta.url, "node", "worker"), { workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup }),
   );
   try {
     await Promise.all(

@@ -9,6 +9,7 @@ export interface AdmissionRequest {
   operation?: string;
   dryRun?: boolean;
   object?: unknown;
+  oldObject?: unknown;
 }
 
 export interface AdmissionReview {
@@ -47,7 +48,8 @@ const MAX_WARNINGS = 20;
 /**
  * The response for a review: deny-level findings refuse the request (403, listed in `status.message`),
  * warn-level ones become `warnings`. In audit mode nothing is refused, but the same findings are returned as
- * warnings so the author still sees them. Waived findings neither refuse nor warn.
+ * warnings so the author still sees them. Waived findings neither refuse nor warn, but every waiver applied is
+ * named in a warning, so nobody is waived in silence.
  */
 export function admissionResponse(review: AdmissionReview, findings: Finding[], audit: boolean): AdmissionResponse {
   const active = findings.filter((f) => !f.waived);
@@ -55,7 +57,8 @@ export function admissionResponse(review: AdmissionReview, findings: Finding[], 
   const warned = active.filter((f) => f.level === "warn");
   const allowed = denied.length === 0 || audit;
   const line = (f: Finding) => `[${f.rule}] ${f.message}`;
-  const warnings = [...(audit ? denied : []), ...warned].map(line).map((w) => (w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}…` : w));
+  const waived = findings.filter((f) => f.waived).map((f) => `[${f.rule}] waived (${f.waiver ?? ""}): ${f.message}`);
+  const warnings = [...(audit ? denied.map(line) : []), ...warned.map(line), ...waived].map((w) => (w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}…` : w));
   return {
     apiVersion: review.apiVersion,
     kind: "AdmissionReview",
@@ -72,7 +75,23 @@ export function admissionResponse(review: AdmissionReview, findings: Finding[], 
   };
 }
 
-/** An answer that allows without evaluating (DELETE, excluded namespaces). */
-export function allowUnchecked(review: AdmissionReview): AdmissionResponse {
-  return { apiVersion: review.apiVersion, kind: "AdmissionReview", response: { uid: review.request.uid, allowed: true } };
+/** An answer that allows without evaluating (DELETE, excluded namespaces, objects being deleted). */
+export function allowUnchecked(review: AdmissionReview, warnings: string[] = []): AdmissionResponse {
+  return {
+    apiVersion: review.apiVersion,
+    kind: "AdmissionReview",
+    response: { uid: review.request.uid, allowed: true, ...(warnings.length > 0 && { warnings: warnings.map((w) => w.slice(0, MAX_WARNING)) }) },
+  };
+}
+
+/**
+ * An answer that refuses an object shipshape cannot check (too deep, too many containers): a denial with the
+ * reason, rather than an HTTP error the API server would report as a failed webhook call.
+ */
+export function refuseUnchecked(review: AdmissionReview, reason: string): AdmissionResponse {
+  return {
+    apiVersion: review.apiVersion,
+    kind: "AdmissionReview",
+    response: { uid: review.request.uid, allowed: false, status: { code: 422, message: `shipshape cannot check this object: ${reason}` } },
+  };
 }

@@ -1,12 +1,13 @@
 import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
+import type { Socket } from "node:net";
 import type { Logger } from "pino";
-import type { Checker } from "../check/checker.js";
 import { UsageError } from "../errors.js";
-import { admissionResponse, allowUnchecked, invalidReview, type AdmissionReview } from "./admission.js";
+import type { Evaluator } from "./evaluator.js";
 import { ServerMetrics } from "./metrics.js";
 import type { ServeOptions } from "./options.js";
+import type { ReviewOutcome } from "./review.js";
 
 /** An HTTP error with a status and a message that is safe to show the client. */
 class HttpError extends Error {
@@ -23,8 +24,11 @@ export interface AdmissionServer {
   metrics: ServerMetrics;
   /** Resolves with the bound port once listening. */
   listen(): Promise<number>;
-  /** Stops accepting, lets in-flight requests finish, then resolves. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for at most `graceMs`, closes every other connection at
+   * once (idle keep-alive ones, TLS handshakes that never finished), then resolves.
+   */
+  close(graceMs: number): Promise<void>;
 }
 
 /**
@@ -66,87 +70,76 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown, type = "application/json"): void {
+/** The TCP connection under a request's socket (a TLS socket wraps it; Node keeps it as `_parent`). */
+function connectionOf(socket: Socket): Socket {
+  return (socket as Socket & { _parent?: Socket })._parent ?? socket;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, type = "application/json", headers: Record<string, string> = {}): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  response.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text), ...headers });
   response.end(text);
 }
 
 /**
- * The validating admission webhook: POST /validate, GET /healthz, /readyz, /metrics. The checker is ready
- * before the server is built, so /readyz answers 200 as soon as the port is open.
+ * The validating admission webhook's HTTP side: POST /validate, GET /healthz, /readyz, /metrics. Deciding is
+ * the evaluator's (server/decide.ts); this module reads bodies within limits, answers, logs and counts. Every
+ * phase of a request is bounded by `timeoutMs`: the TLS handshake, the headers, the whole body.
  */
-export function createAdmissionServer(checker: Checker, options: ServeOptions, log: Logger): AdmissionServer {
+export function createAdmissionServer(evaluator: Evaluator, options: ServeOptions, log: Logger): AdmissionServer {
   if (!options.insecureHttp && !(options.tlsCert && options.tlsKey)) {
     throw new UsageError("serve needs --tls-cert and --tls-key (or --insecure-http for plain HTTP)");
   }
   const metrics = new ServerMetrics();
-  const excluded = new Set(options.excludedNamespaces);
   let draining = false;
+  /** Every open connection, and how many requests each has in flight, so shutdown can close the idle ones. */
+  const sockets = new Map<Socket, number>();
+  /** Connections whose TLS handshake finished; the others are closed at once on shutdown. */
+  const secured = new WeakSet<Socket>();
 
   async function validate(request: IncomingMessage, response: ServerResponse, started: bigint): Promise<void> {
-    let result = "error";
-    let review: AdmissionReview | undefined;
+    let outcome: ReviewOutcome;
     try {
-      const body = await readBody(request, options.maxBodyBytes);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString("utf8"));
-      } catch {
-        throw new HttpError(400, "the body is not valid JSON");
-      }
-      const problem = invalidReview(parsed);
-      if (problem) throw new HttpError(400, `not an admission.k8s.io/v1 AdmissionReview: ${problem}`);
-      review = parsed as AdmissionReview;
-      const { request: req } = review;
-      if (req.operation === "DELETE" || (req.namespace !== undefined && excluded.has(req.namespace))) {
-        result = "skipped";
-        send(response, 200, allowUnchecked(review));
-        return;
-      }
-      const name = `${req.kind?.kind ?? "object"}/${req.namespace ?? "-"}/${req.name ?? "-"}`;
-      const checked = checker.checkDocument(review, name);
-      if (checked.errors.length > 0) throw new HttpError(400, checked.errors.map((e) => e.message).join("; "));
-      const answer = admissionResponse(review, checked.findings, options.audit);
-      const denies = checked.findings.some((f) => !f.waived && f.level === "deny");
-      result = !denies ? "allowed" : options.audit ? "audit_denied" : "denied";
-      for (const f of checked.findings) metrics.findings.inc({ rule: f.rule, level: f.waived ? "waived" : f.level });
-      send(response, 200, answer);
+      outcome = await evaluator.review(await readBody(request, options.maxBodyBytes));
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 500;
+      outcome = { status: status as 400, message: error instanceof HttpError ? error.message : "internal error", result: status === 500 ? "error" : "invalid" };
+    }
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (outcome.status === 200) {
+      send(response, 200, outcome.answer);
+      for (const f of outcome.findings) metrics.findings.inc({ rule: f.rule, level: f.level });
       log.info(
         {
-          uid: req.uid,
-          kind: req.kind?.kind,
-          namespace: req.namespace,
-          name: req.name,
-          operation: req.operation,
-          dryRun: req.dryRun === true,
-          result,
-          rules: [...new Set(checked.findings.filter((f) => !f.waived).map((f) => f.rule))],
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          ...outcome.request,
+          result: outcome.result,
+          rules: [...new Set(outcome.findings.filter((f) => f.level !== "waived").map((f) => f.rule))],
+          ...(outcome.waivers.length > 0 && { waivers: outcome.waivers }),
+          ...(outcome.reason !== undefined && { reason: outcome.reason }),
+          durationMs,
         },
         "admission decision",
       );
-    } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      result = status === 500 ? "error" : "invalid";
-      const message = error instanceof HttpError ? error.message : "internal error";
-      if (status === 500) log.error({ err: (error as Error).message, uid: review?.request.uid }, "admission failed");
-      else log.warn({ status, reason: message }, "admission request rejected");
-      if (!response.headersSent) send(response, status, { error: message });
-    } finally {
-      metrics.requests.inc({ result });
-      metrics.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    } else {
+      if (outcome.status === 500) log.error({ err: outcome.message }, "admission failed");
+      else log.warn({ status: outcome.status, reason: outcome.message }, "admission request not decided");
+      if (!response.headersSent) send(response, outcome.status, { error: outcome.message }, "application/json", outcome.status === 429 ? { "retry-after": "1" } : {});
     }
+    metrics.requests.inc({ result: outcome.result });
+    metrics.duration.observe(durationMs / 1e3);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const path = (request.url ?? "/").split("?")[0];
-    if (draining) response.setHeader("connection", "close");
-    // While draining, a connection that has just answered its last request is closed at once.
-    response.on("finish", () => {
-      if (draining) server.closeIdleConnections();
+    const socket = connectionOf(request.socket);
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+    response.on("close", () => {
+      sockets.set(socket, Math.max(0, (sockets.get(socket) ?? 1) - 1));
+      // While draining, a connection that has just answered its last request is closed at once.
+      if (draining && sockets.get(socket) === 0) request.socket.destroySoon();
     });
+    if (draining) response.setHeader("connection", "close");
     if (request.method === "POST" && path === "/validate") return validate(request, response, started);
     if (request.method === "GET" && path === "/healthz") return send(response, 200, "ok\n", "text/plain");
     if (request.method === "GET" && path === "/readyz") {
@@ -165,12 +158,19 @@ export function createAdmissionServer(checker: Checker, options: ServeOptions, l
     });
   };
 
+  // Node checks request and header timeouts only this often (30 s by default): often enough to honour them.
+  const timeouts = {
+    requestTimeout: options.timeoutMs,
+    headersTimeout: options.timeoutMs,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(options.timeoutMs / 2))),
+  };
   let server: Server;
   if (options.insecureHttp) {
-    server = createHttpServer(listener);
+    server = createHttpServer(timeouts, listener);
   } else {
     const load = () => ({ cert: readFileSync(options.tlsCert!), key: readFileSync(options.tlsKey!) });
-    const https = createHttpsServer({ ...load(), minVersion: "TLSv1.2" }, listener);
+    const https = createHttpsServer({ ...load(), ...timeouts, minVersion: "TLSv1.2", handshakeTimeout: options.timeoutMs }, listener);
     const reload = () => {
       try {
         https.setSecureContext(load());
@@ -181,11 +181,14 @@ export function createAdmissionServer(checker: Checker, options: ServeOptions, l
     };
     for (const file of [options.tlsCert!, options.tlsKey!]) watchFile(file, { interval: 1_000 }, reload);
     https.on("close", () => [options.tlsCert!, options.tlsKey!].forEach((file) => unwatchFile(file, reload)));
+    https.on("secureConnection", (socket: Socket) => secured.add(connectionOf(socket)));
     server = https;
   }
-  server.requestTimeout = options.timeoutMs;
-  server.headersTimeout = Math.min(options.timeoutMs, 60_000);
-  server.keepAliveTimeout = 5_000;
+  server.on("connection", (socket: Socket) => {
+    sockets.set(socket, 0);
+    socket.on("close", () => sockets.delete(socket));
+    if (draining) socket.destroy();
+  });
 
   return {
     server,
@@ -195,11 +198,20 @@ export function createAdmissionServer(checker: Checker, options: ServeOptions, l
         server.once("error", reject);
         server.listen(options.port, options.host, () => resolve((server.address() as { port: number }).port));
       }),
-    close: () =>
+    close: (graceMs: number) =>
       new Promise((resolve) => {
         draining = true;
-        server.close(() => resolve());
+        const deadline = setTimeout(() => {
+          for (const socket of sockets.keys()) socket.destroy();
+        }, graceMs);
+        server.close(() => {
+          clearTimeout(deadline);
+          void evaluator.close().then(() => resolve());
+        });
+        // Keep-alive connections between requests go now (Node knows which are mid-request), and so do TLS
+        // connections that never finished their handshake; the rest get until the deadline.
         server.closeIdleConnections();
+        if (!options.insecureHttp) for (const socket of sockets.keys()) if (!secured.has(socket)) socket.destroy();
       }),
   };
 }
