@@ -17,9 +17,19 @@ findings := [finding |
 	some finding in rule_findings
 ]
 
+# The in-place waivers the document carries, each once, so the harness can refuse rule ids it does not know.
+inline_waivers := [waiver |
+	some waiver in {{"rules": c.waiver.rules, "path": c.waiver.path} |
+		some c in model.containers
+		count(c.waiver.rules) > 0
+	}
+]
+
 # METADATA
 # entrypoint: true
-# description: The shape of the document (null when no shape recognises it) and every finding in it.
-default report := {"shape": null, "findings": []}
+# description: |
+#   The shape of the document (null when no shape recognises it), every finding in it, and its in-place
+#   waivers.
+default report := {"shape": null, "findings": [], "inline_waivers": []}
 
-report := {"shape": model.shape, "findings": findings} if model.shape
+report := {"shape": model.shape, "findings": findings, "inline_waivers": inline_waivers} if model.shape

@@ -41,7 +41,7 @@ export async function differential(documents: Map<string, unknown>, opa = join(R
   const differences: Difference[] = [];
   for (const [id, document] of documents) {
     const wasm = policy.evaluate(document);
-    const opaResult = fromOpa[id] ?? { shape: null, findings: [] };
+    const opaResult = fromOpa[id] ?? { shape: null, findings: [], inline_waivers: [] };
     if (canonical(wasm) !== canonical(opaResult)) differences.push({ id, wasm, opa: opaResult });
   }
   return differences;

@@ -52,7 +52,7 @@ service_record(name, service, volumes) := {
 		"enabled": values.truthy(object.get(service, "read_only", false)),
 		"path": array.concat(path, ["read_only"]),
 	},
-	"waiver": waivers.compose(service),
+	"waiver": waivers.compose(service, path),
 	"privileged": compose_hardening.privileged(service, path),
 	"privilege_escalation": compose_hardening.privilege_escalation(options, options_path),
 	"capabilities": compose_hardening.added_and_dropped(service, path),

@@ -114,7 +114,7 @@ containers(doc) := [record |
 	some record in workload_containers(entry.object, entry.path)
 ]
 
-workload_containers(workload, prefix) := [container_record(workload, pod_spec, spec_path, field, i, container) |
+workload_containers(workload, prefix) := [container_record(workload, prefix, pod_spec, spec_path, field, i, container) |
 	relative := pod_spec_path(workload)
 	pod_spec := object.get(workload, relative, null)
 	is_object(pod_spec)
@@ -124,7 +124,7 @@ workload_containers(workload, prefix) := [container_record(workload, pod_spec, s
 	is_object(container)
 ]
 
-container_record(workload, pod_spec, spec_path, field, i, container) := {
+container_record(workload, prefix, pod_spec, spec_path, field, i, container) := {
 	"shape": "kubernetes",
 	"kind": workload.kind,
 	"owner": owner_name(workload),
@@ -141,7 +141,7 @@ container_record(workload, pod_spec, spec_path, field, i, container) := {
 		"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
 		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 	},
-	"waiver": waivers.kubernetes(workload, template_metadata_path(workload)),
+	"waiver": waivers.kubernetes(workload, template_metadata_path(workload), prefix),
 	"privileged": kubernetes_hardening.privileged(context, path),
 	"privilege_escalation": kubernetes_hardening.privilege_escalation(context, path),
 	"capabilities": kubernetes_hardening.added_and_dropped(context, path),

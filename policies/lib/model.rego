@@ -36,8 +36,12 @@ import data.shipshape.lib.docker
 import data.shipshape.lib.kubernetes
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).
-# The harness may force one (`--input-type`) through data.shipshape.input_type.
+# The harness may force one (`--input-type`) through data.shipshape.input_type: the document is then read as
+# that shape if it has that shape's outline, and is skipped otherwise, never read as something it is not.
 shape := data.shipshape.input_type if {
+	data.shipshape.input_type in {"kubernetes", "compose", "docker"}
+	outline(data.shipshape.input_type, input)
+} else := null if {
 	data.shipshape.input_type in {"kubernetes", "compose", "docker"}
 } else := "kubernetes" if {
 	kubernetes.is_document(input)
@@ -46,6 +50,16 @@ shape := data.shipshape.input_type if {
 } else := "docker" if {
 	docker.is_document(input)
 }
+
+outline("kubernetes", doc) if kubernetes.is_document(doc)
+
+# A forced Compose reading also takes a file that has an apiVersion beside its services.
+outline("compose", doc) if {
+	is_object(doc)
+	compose.is_services(object.get(doc, "services", false))
+}
+
+outline("docker", doc) if docker.is_document(doc)
 
 default containers := []
 

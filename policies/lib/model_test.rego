@@ -72,11 +72,16 @@ test_list_skips_non_object_items if {
 	c.path == ["items", 1, "spec", "containers", 0]
 }
 
-test_input_type_overrides_detection if {
-	shape := model.shape with input as {"services": {"web": {}}} with data.shipshape.input_type as "kubernetes"
-	shape == "kubernetes"
-	containers := model.containers with input as {"services": {"web": {}}} with data.shipshape.input_type as "docker"
-	containers == []
+test_input_type_reads_a_document_of_that_outline_only if {
+	both := {"apiVersion": "v1", "kind": "Config", "services": {"web": {"image": "a:1"}}}
+	forced := model.shape with input as both with data.shipshape.input_type as "compose"
+	forced == "compose"
+	[c] := model.containers with input as both with data.shipshape.input_type as "compose"
+	c.object == "service web"
+	mismatch := model.shape with input as {"services": {"web": {}}} with data.shipshape.input_type as "kubernetes"
+	mismatch == null
+	none := model.containers with input as {"services": {"web": {}}} with data.shipshape.input_type as "docker"
+	none == []
 }
 
 test_unknown_input_type_is_ignored if {

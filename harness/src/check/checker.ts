@@ -67,6 +67,8 @@ export interface CheckTextOptions {
  */
 export class Checker {
   private readonly rules: Map<string, Rule>;
+  /** Whether in-place waivers count here at all: only then is a rule id they name that does not exist an error. */
+  private readonly inlineWaiversHonoured: boolean;
   /** One instance per forced shape (undefined: detect), made from the one compiled module on first use. */
   private readonly policies = new Map<Shape | undefined, Promise<Policy> | Policy>();
 
@@ -81,7 +83,9 @@ export class Checker {
     private readonly applier: ConfigApplier,
     private readonly maxDepth: number,
     private readonly maxContainers: number,
+    inlineWaivers: InlineWaivers,
   ) {
+    this.inlineWaiversHonoured = inlineWaivers !== false;
     this.rules = rulesById(catalog);
     this.policies.set(inputType, defaultPolicy);
   }
@@ -92,13 +96,11 @@ export class Checker {
     const params = { ...paramsOf(config), ...options.params };
     const module = await compilePolicy(options.wasm);
     const policy = await Policy.load(module, params, options.inputType);
-    const applier = new ConfigApplier(config, {
-      inlineWaivers: options.inlineWaivers ?? config.inlineWaivers ?? true,
-      today: options.today ?? new Date().toISOString().slice(0, 10),
-    });
+    const inlineWaivers = options.inlineWaivers ?? config.inlineWaivers ?? true;
+    const applier = new ConfigApplier(config, { inlineWaivers, today: options.today ?? new Date().toISOString().slice(0, 10) });
     const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     const maxContainers = options.maxContainers ?? DEFAULT_MAX_CONTAINERS;
-    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth, maxContainers);
+    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth, maxContainers, inlineWaivers);
   }
 
   /** Prepares the instance for a forced shape, so `checkText(..., {shape})` can run synchronously. */
@@ -195,6 +197,14 @@ export class Checker {
       const evaluation = this.evaluate(policy, unit, document);
       if (evaluation.shape === null) continue;
       recognised = evaluation.shape;
+      if (this.inlineWaiversHonoured) {
+        for (const waiver of evaluation.inline_waivers ?? []) {
+          for (const id of waiver.rules.filter((r) => !this.rules.has(r))) {
+            const where = { file: document.file, ...document.locate([...unit.prefix, ...waiver.path]) };
+            result.errors.push(failure(new InputError(`unknown rule "${id}" in an in-place waiver`, where)));
+          }
+        }
+      }
       const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
       for (const raw of evaluation.findings) {
         if (!this.applier.isEnabled(raw.rule)) continue;
@@ -203,7 +213,8 @@ export class Checker {
       }
     }
     if (recognised === null) {
-      result.skipped.push({ file: document.file, document: document.index, reason: "no shape recognises this document" });
+      const reason = shape ? `the document does not have the outline of a ${shape} document, the shape it is read as` : "no shape recognises this document";
+      result.skipped.push({ file: document.file, document: document.index, reason });
     }
   }
 

@@ -72,7 +72,8 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const report = buildReport(results, packageVersion());
+  const disabledRules = Object.entries(config.rules).filter(([, settings]) => settings.enabled === false).map(([id]) => id);
+  const report = buildReport(results, packageVersion(), { disabledRules });
   const color = format === "text" && !values.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const output = formatters[format]!(report, { catalog, color });
   if (typeof values.output === "string") {

@@ -34,6 +34,8 @@ export interface PolicyResult {
   /** null when no shape recognises the document: it is skipped, not an error. */
   shape: Shape | null;
   findings: PolicyFinding[];
+  /** The in-place waivers the document carries: the rule ids each names, and where. */
+  inline_waivers: Array<{ rules: string[]; path: DocumentPath }>;
 }
 
 const ENTRYPOINT = "shipshape/main/report";

@@ -40,6 +40,8 @@ export const failedFile = (file: string, error: unknown): FileResult => {
   };
 };
 
+const ignoredFile = (file: string): FileResult => ({ file, documents: 0, findings: [], errors: [], skipped: [], ignored: true });
+
 /**
  * The files to check for `paths` (walked, globbed, minus configuration ignores), and a result for each path
  * that could not be expanded.
@@ -48,11 +50,12 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
   const cwd = options.cwd ?? process.cwd();
   const { files, errors } = expandPaths(paths, cwd);
   const configDir = resolve(cwd, options.configDir ?? ".");
-  const jobs: FileJob[] = files
+  const planned: FileJob[] = files
     .map((file) => ({ file, absolute: resolve(cwd, file) }))
-    .map(({ file, absolute }) => ({ file, absolute, matchPath: relative(configDir, absolute).split("\\").join("/") }))
-    .filter(({ matchPath }) => !checker.isIgnored(matchPath));
-  return { jobs, failures: errors.map((error) => failedFile(error.file ?? "", error)) };
+    .map(({ file, absolute }) => ({ file, absolute, matchPath: relative(configDir, absolute).split("\\").join("/") }));
+  const jobs = planned.filter(({ matchPath }) => !checker.isIgnored(matchPath));
+  const ignored = planned.filter(({ matchPath }) => checker.isIgnored(matchPath)).map(({ file }) => ignoredFile(file));
+  return { jobs, failures: [...errors.map((error) => failedFile(error.file ?? "", error)), ...ignored] };
 }
 
 /**

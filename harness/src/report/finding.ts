@@ -50,4 +50,6 @@ export interface FileResult {
   skipped: SkippedDocument[];
   /** Compose files this one includes (`include:`, absolute paths): the caller checks them as files of their own. */
   includes?: string[];
+  /** The file was not read because configuration ignores it (`ignore:`); reported so nothing passes unseen. */
+  ignored?: true;
 }

@@ -10,6 +10,8 @@ export interface Summary {
   waived: number;
   errors: number;
   skipped: number;
+  /** Files the configuration's `ignore` kept from being read. */
+  ignored: number;
 }
 
 /** The machine-readable result of a run (`--format json`, schema version 1). */
@@ -20,13 +22,24 @@ export interface Report {
   findings: Finding[];
   errors: InputFailure[];
   skipped: SkippedDocument[];
+  /** Files not read because the configuration ignores them. */
+  ignored: string[];
+  /** Rules the configuration turned off (`enabled: false`): none of their findings are reported. */
+  disabledRules: string[];
+}
+
+/** What the run left out on purpose, so a report never passes in silence. */
+export interface ReportScope {
+  disabledRules?: string[];
 }
 
 const byLocation = (a: Finding, b: Finding) =>
   a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) ||
   a.message.localeCompare(b.message);
 
-export function buildReport(results: FileResult[], toolVersion: string): Report {
+export function buildReport(all: FileResult[], toolVersion: string, scope: ReportScope = {}): Report {
+  const results = all.filter((r) => !r.ignored);
+  const ignored = all.filter((r) => r.ignored).map((r) => r.file);
   const findings = results.flatMap((r) => r.findings).sort(byLocation);
   const errors = results.flatMap((r) => r.errors);
   const skipped = results.flatMap((r) => r.skipped);
@@ -43,10 +56,13 @@ export function buildReport(results: FileResult[], toolVersion: string): Report 
       waived: findings.length - active.length,
       errors: errors.length,
       skipped: skipped.length,
+      ignored: ignored.length,
     },
     findings,
     errors,
     skipped,
+    ignored,
+    disabledRules: [...(scope.disabledRules ?? [])].sort(),
   };
 }
 

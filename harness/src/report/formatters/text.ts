@@ -46,5 +46,11 @@ export const formatText: Formatter = (report, { catalog, color }) => {
   const extra = `${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.skipped} skipped`;
   const mark = s.deny > 0 || s.errors > 0 ? paint("red", "✖") : "✔";
   lines.push(paint("bold", `${mark} ${counts} ${scope}; ${extra}`));
+  // What the configuration left out is said, so a run that checks nothing cannot look like a clean pass.
+  if (report.ignored.length > 0) {
+    const shown = report.ignored.slice(0, 10).map(lineSafe).join(", ");
+    lines.push(paint("yellow", `  ${report.ignored.length} file${report.ignored.length === 1 ? "" : "s"} ignored by configuration: ${shown}${report.ignored.length > 10 ? ", …" : ""}`));
+  }
+  if (report.disabledRules.length > 0) lines.push(paint("yellow", `  rules disabled by configuration: ${report.disabledRules.join(", ")}`));
   return lines.join("\n") + "\n";
 };
