@@ -5,11 +5,12 @@
 #   object, for containers (Config + HostConfig) and images (RepoTags/RootFS + Config, no HostConfig).
 #   Images carry only image-level facts: user, health check and tag. Output of `docker inspect a b` may mix
 #   containers and images with networks or volumes: each element is judged on its own, and elements that are
-#   neither containers nor images have no containers to judge.
+#   neither containers nor images have no containers to judge. This library is the structure; every fact of
+#   one container or image is docker_container's.
 package shipshape.lib.docker
 
-import data.shipshape.lib.docker_hardening
-import data.shipshape.lib.image_ref
+import data.shipshape.lib.docker_container
+import data.shipshape.lib.security_options
 import data.shipshape.lib.users
 import data.shipshape.lib.values
 import data.shipshape.lib.waivers
@@ -63,30 +64,24 @@ container_record(x, path) := {
 	"name": trim_prefix(name, "/"),
 	"role": "container",
 	"path": path,
-	"image": image_of(x.Config, path),
-	"user": user_of(x.Config, path),
-	"health_checks": [health_check(x.Config, path)],
-	"limits": {
-		"memory": {"set": positive(host, "Memory"), "path": array.concat(path, ["HostConfig", "Memory"])},
-		"cpu": {"set": cpu_limited(host), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
-	},
-	"read_only_root_fs": {
-		"enabled": object.get(host, "ReadonlyRootfs", false) == true,
-		"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
-	},
+	"image": docker_container.image(x.Config, path),
+	"user": users.fact(object.get(x.Config, "User", null), array.concat(path, ["Config", "User"])),
+	"health_checks": [docker_container.health_check(x.Config, path)],
+	"limits": docker_container.limits(host, path),
+	"read_only_root_fs": docker_container.read_only_root_fs(host, path),
 	"waiver": waivers.docker(x.Config, path),
-	"privileged": docker_hardening.privileged(host, path),
-	"privilege_escalation": docker_hardening.privilege_escalation(options, options_path),
-	"capabilities": docker_hardening.added_and_dropped(host, path),
-	"host_namespaces": docker_hardening.host_namespaces(host, path),
-	"host_mounts": docker_hardening.host_mounts(x, path),
-	"devices": docker_hardening.devices(host, path),
-	"env": docker_hardening.env(x.Config, path),
-	"seccomp": docker_hardening.seccomp(options, options_path),
-	"pids_limit": docker_hardening.pids_limit(host, path),
-	"init": docker_hardening.init(host, path),
-	"logging": docker_hardening.logging(values.object_at(host, "LogConfig"), path),
-	"ports": docker_hardening.ports_of(x.Config, host, path),
+	"privileged": docker_container.privileged(host, path),
+	"privilege_escalation": security_options.privilege_escalation(options, options_path),
+	"capabilities": docker_container.added_and_dropped(host, path),
+	"host_namespaces": docker_container.host_namespaces(host, path),
+	"host_mounts": docker_container.host_mounts(x, path),
+	"devices": docker_container.devices(host, path),
+	"env": docker_container.env(x.Config, path),
+	"seccomp": security_options.seccomp(options, options_path),
+	"pids_limit": docker_container.pids_limit(host, path),
+	"init": docker_container.init(host, path),
+	"logging": docker_container.logging(values.object_at(host, "LogConfig"), path),
+	"ports": docker_container.ports_of(x.Config, host, path),
 	"requests": null,
 } if {
 	name := container_name(x)
@@ -105,9 +100,9 @@ image_record(x, path) := {
 	"name": name,
 	"role": "image",
 	"path": path,
-	"image": image_reference(x, path),
-	"user": user_of(x.Config, path),
-	"health_checks": [health_check(x.Config, path)],
+	"image": docker_container.image_reference(x, path),
+	"user": users.fact(object.get(x.Config, "User", null), array.concat(path, ["Config", "User"])),
+	"health_checks": [docker_container.health_check(x.Config, path)],
 	"limits": null,
 	"read_only_root_fs": null,
 	"waiver": waivers.docker(x.Config, path),
@@ -117,12 +112,12 @@ image_record(x, path) := {
 	"host_namespaces": [],
 	"host_mounts": [],
 	"devices": null,
-	"env": docker_hardening.env(x.Config, path),
+	"env": docker_container.env(x.Config, path),
 	"seccomp": null,
 	"pids_limit": null,
 	"init": null,
 	"logging": null,
-	"ports": docker_hardening.exposed_ports(x.Config, path),
+	"ports": docker_container.exposed_ports(x.Config, path),
 	"requests": null,
 } if {
 	name := image_name(x)
@@ -139,48 +134,3 @@ image_name(x) := x.RepoTags[0] if {
 } else := x.Id if {
 	is_string(x.Id)
 } else := "(unnamed)"
-
-image_of(config, path) := {"ref": config.Image, "path": array.concat(path, ["Config", "Image"])} if {
-	is_string(config.Image)
-	config.Image != ""
-} else := null
-
-# The reference that best describes an image: a tag other than latest if it has one (an image tagged both
-# 1.2 and latest is pinned by 1.2), else its first tag, else its digest, else its ID.
-image_reference(x, path) := pinned[0] if {
-	pinned := [{"ref": tag, "path": array.concat(path, ["RepoTags", i])} |
-		some i, tag in x.RepoTags
-		is_string(tag)
-		not image_ref.unpinned_reason(tag)
-	]
-	count(pinned) > 0
-} else := {"ref": x.RepoTags[0], "path": array.concat(path, ["RepoTags", 0])} if {
-	is_string(x.RepoTags[0])
-} else := {"ref": x.RepoDigests[0], "path": array.concat(path, ["RepoDigests", 0])} if {
-	is_string(x.RepoDigests[0])
-} else := {"ref": x.Id, "path": array.concat(path, ["Id"])} if {
-	is_string(x.Id)
-} else := null
-
-user_of(config, path) := {"may_be_root": true, "reason": reason, "path": array.concat(path, ["Config", "User"])} if {
-	reason := users.root_reason(object.get(config, "User", null))
-} else := {"may_be_root": false, "reason": "a non-root user is set", "path": array.concat(path, ["Config", "User"])}
-
-# `Test: ["NONE", ...]` disables a health check inherited from the image (Docker reads only the first word);
-# an empty Test means none is set.
-health_check(config, path) := check(false, array.concat(path, ["Config", "Healthcheck", "Test"])) if {
-	config.Healthcheck.Test[0] == "NONE"
-} else := check(true, array.concat(path, ["Config", "Healthcheck"])) if {
-	count(config.Healthcheck.Test) > 0
-} else := check(false, array.concat(path, ["Config", "Healthcheck"]))
-
-check(configured, path) := {"name": "healthcheck", "configured": configured, "path": path}
-
-positive(fields, key) if fields[key] > 0
-
-else := false
-
-# NanoCpus (--cpus) or a CFS quota (--cpu-quota) limits CPU time; CpuQuota -1 or 0 means unlimited.
-cpu_limited(host_config) if {
-	positive(host_config, "NanoCpus")
-} else := positive(host_config, "CpuQuota")

@@ -75,6 +75,13 @@ survivors(segments, absolute) := [name |
 	}
 ]
 
+# The host path of a short-syntax bind ("/host:/container[:options]", Compose volumes and docker Binds);
+# undefined for a named volume.
+short_bind_source(entry) := clean(split(entry, ":")[0]) if {
+	is_string(entry)
+	startswith(entry, "/")
+}
+
 # A path is at or under a listed one; "/" matches only itself (everything is under it).
 at_or_under(path, listed) if clean(path) == clean(listed)
 

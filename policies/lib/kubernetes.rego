@@ -4,11 +4,11 @@
 #   Turns Kubernetes documents into container records: every workload kind's pod spec, any other kind that
 #   embeds a pod template (an Argo Rollout, a KEDA ScaledJob, any custom resource with one at a usual place),
 #   the items of any `*List` at every level of nesting (kubectl flattens them all), and the object under
-#   review in an AdmissionReview. Pod-level securityContext is inherited by containers unless a container
-#   overrides it.
+#   review in an AdmissionReview. This library is the structure (documents, objects, pod specs, the record);
+#   every fact of one container is kubernetes_container's.
 package shipshape.lib.kubernetes
 
-import data.shipshape.lib.kubernetes_hardening
+import data.shipshape.lib.kubernetes_container
 import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
@@ -133,28 +133,25 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"name": name_of(container),
 	"role": role,
 	"path": path,
-	"image": image_of(container, path),
-	"user": run_as(pod_context, context, spec_path, path),
-	"health_checks": health_checks(container, path, keeps_running(workload, pod_spec), role),
-	"limits": limits(container, path, role),
-	"read_only_root_fs": {
-		"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
-		"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
-	},
+	"image": kubernetes_container.image(container, path),
+	"user": kubernetes_container.user(pod_context, context, spec_path, path),
+	"health_checks": kubernetes_container.health_checks(container, path, keeps_running(workload, pod_spec), role),
+	"limits": kubernetes_container.limits(container, path, role),
+	"read_only_root_fs": kubernetes_container.read_only_root_fs(context, path),
 	"waiver": waivers.kubernetes(workload, template_metadata_path(workload), prefix),
-	"privileged": kubernetes_hardening.privileged(context, path),
-	"privilege_escalation": kubernetes_hardening.privilege_escalation(context, path),
-	"capabilities": kubernetes_hardening.added_and_dropped(context, path),
-	"host_namespaces": kubernetes_hardening.host_namespaces(pod_spec, spec_path),
-	"host_mounts": kubernetes_hardening.host_mounts(pod_spec, spec_path, container),
+	"privileged": kubernetes_container.privileged(context, path),
+	"privilege_escalation": kubernetes_container.privilege_escalation(context, path),
+	"capabilities": kubernetes_container.added_and_dropped(context, path),
+	"host_namespaces": kubernetes_container.host_namespaces(pod_spec, spec_path),
+	"host_mounts": kubernetes_container.host_mounts(pod_spec, spec_path, container),
 	"devices": null,
-	"env": kubernetes_hardening.env(container, path),
-	"seccomp": kubernetes_hardening.seccomp(pod_context, spec_path, context, path),
+	"env": kubernetes_container.env(container, path),
+	"seccomp": kubernetes_container.seccomp(pod_context, spec_path, context, path),
 	"pids_limit": null,
 	"init": null,
 	"logging": null,
-	"ports": kubernetes_hardening.ports_of(container, path),
-	"requests": kubernetes_hardening.requests(container, path, role),
+	"ports": kubernetes_container.ports_of(container, path),
+	"requests": kubernetes_container.requests(container, path, role),
 } if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
@@ -200,67 +197,3 @@ else := null
 name_of(container) := container.name if is_string(container.name)
 
 else := "(unnamed)"
-
-image_of(container, path) := {"ref": container.image, "path": array.concat(path, ["image"])} if {
-	is_string(container.image)
-} else := null
-
-# A numeric user id; numeric strings count too, as a YAML author may quote them.
-uid(context) := context.runAsUser if {
-	is_number(context.runAsUser)
-} else := to_number(context.runAsUser) if {
-	is_string(context.runAsUser)
-	values.digits(context.runAsUser)
-}
-
-# Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;
-# without a non-zero uid, runAsNonRoot must be true (the container's value wins over the pod's).
-run_as(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
-	uid(context) == 0
-} else := verdict(false, "runAsUser is not 0", path, "runAsUser") if {
-	uid(context)
-} else := verdict(true, "the pod's runAsUser is 0", spec_path, "runAsUser") if {
-	uid(pod_context) == 0
-} else := verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
-	uid(pod_context)
-} else := verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
-	values.falsy(context.runAsNonRoot)
-} else := verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
-	values.truthy(context.runAsNonRoot)
-} else := verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
-	values.truthy(pod_context.runAsNonRoot)
-} else := verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
-	values.falsy(pod_context.runAsNonRoot)
-} else := verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
-
-verdict(may_be_root, reason, owner_path, field) := {
-	"may_be_root": may_be_root,
-	"reason": reason,
-	"path": array.concat(owner_path, ["securityContext", field]),
-}
-
-probe_names := ["livenessProbe", "readinessProbe"]
-
-# Probes a long-running container needs. Jobs, CronJobs and ordinary init containers run to completion;
-# ephemeral containers cannot have probes at all.
-health_checks(container, path, keeps_running, role) := [] if {
-	not keeps_running
-} else := [{
-	"name": name,
-	"configured": is_object(object.get(container, name, null)),
-	"path": array.concat(path, [name]),
-} |
-	some name in probe_names
-] if {
-	role in {"container", "sidecar"}
-} else := []
-
-# Ephemeral containers cannot set resources, so limits do not apply to them.
-limits(container, path, role) := null if {
-	role == "ephemeral"
-} else := {resource: limit |
-	some resource in ["memory", "cpu"]
-	limit := {"set": limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
-}
-
-limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))

@@ -4,7 +4,7 @@
 #   Every input shape normalised into one list of container records. Rules read only `containers`;
 #   a new shape (a Dockerfile, say) is a new library that yields the same records, and no rule changes.
 #
-#   A record holds:
+#   A record holds exactly the keys of `fields` (a test holds every shape to it):
 #   - shape: kubernetes | compose | docker
 #   - kind: the owner's kind (Deployment, compose service, container, image, ...)
 #   - object: how the owner is named in messages (Deployment/web, service web, container /web)
@@ -17,7 +17,7 @@
 #   - limits: {memory: {set, path}, cpu: {set, path}}, or null where limits cannot be expressed
 #   - read_only_root_fs: {enabled, path}, or null where it cannot be expressed
 #   - waiver: the in-place waiver written into the workload, {rules, reason} (rules empty when none)
-#   Hardening facts (the *_hardening libraries); null where the shape cannot express the concept:
+#   More facts of the container (each shape's *_container library); null where the shape cannot express them:
 #   - privileged: {enabled, path}; privilege_escalation: {blocked, path}
 #   - capabilities: {add, drop, add_path, drop_path}, names upper case without CAP_
 #   - host_namespaces: [{name, path}] shared with the host; host_mounts: [{source, path}] bind/hostPath sources,
@@ -25,15 +25,25 @@
 #     maps none: a hostPath under /dev is a host mount)
 #   - env: [{name, literal, path}]: literal is true for a non-empty value that is not a reference (never the value)
 #   - seccomp: {profile: confined | unconfined | unset, path}
-#   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, max_size, path}
+#   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, rotates, path}
 #   - ports: [{port, path}] exposed or published container ports
 #   - requests: {memory: {set, path}, cpu: {set, path}}
+#   A quantity (limits, requests) is `set` when its amount is above zero (values.quantity_set), in every shape.
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
 
 import data.shipshape.lib.compose
 import data.shipshape.lib.docker
 import data.shipshape.lib.kubernetes
+
+# The contract every shape's records keep: a rule can rely on each key being there (null where the shape
+# cannot express the fact), so no shape can make a rule silently stop firing by leaving a key out.
+fields := {
+	"shape", "kind", "owner", "namespace", "object", "name", "role", "path",
+	"image", "user", "health_checks", "limits", "read_only_root_fs", "waiver",
+	"privileged", "privilege_escalation", "capabilities", "host_namespaces", "host_mounts", "devices",
+	"env", "seccomp", "pids_limit", "init", "logging", "ports", "requests",
+}
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).
 # The harness may force one (`--input-type`) through data.shipshape.input_type: the document is then read as

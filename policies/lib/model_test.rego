@@ -106,3 +106,19 @@ test_inspect_output_mixing_containers_and_networks_judges_each_element if {
 	[c.kind | some c in containers_of([network, fx.inspect_container, fx.inspect_image])] == ["container", "image"]
 	shape_of([network]) == "skipped"
 }
+
+test_every_shape_yields_exactly_the_model_fields if {
+	documents := [
+		fx.deployment({"containers": [fx.container], "initContainers": [fx.container]}),
+		fx.compose(fx.service),
+		[fx.inspect_container],
+		fx.inspect_image,
+	]
+	every doc in documents {
+		records := containers_of(doc)
+		count(records) > 0
+		every record in records {
+			object.keys(record) == model.fields
+		}
+	}
+}

@@ -93,6 +93,16 @@ name_characters := {
 	"kubernetes": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-",
 }
 
+# "KEY=value" as Compose environment lists and docker inspect `Env` write it: the name, and whether a literal
+# is assigned (a bare "KEY" takes its value from the environment).
+assignment(entry, dialect) := {"name": parts[0], "literal": assigned_literal(parts, dialect)} if {
+	parts := split(entry, "=")
+}
+
+assigned_literal(parts, dialect) := is_literal(concat("=", array.slice(parts, 1, count(parts))), dialect) if {
+	count(parts) > 1
+} else := false
+
 # literal as a boolean, for model fields that must always be defined.
 is_literal(value, dialect) if literal(value, dialect)
 

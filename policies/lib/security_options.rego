@@ -18,3 +18,8 @@ seccomp_profile(options) := "unconfined" if {
 	some option in options
 	option in {"seccomp:unconfined", "seccomp=unconfined"}
 } else := "confined"
+
+# The model's facts from a security option list found at `path`.
+privilege_escalation(options, path) := {"blocked": no_new_privileges(options), "path": path}
+
+seccomp(options, path) := {"profile": seccomp_profile(options), "path": path}

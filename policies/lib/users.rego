@@ -40,6 +40,11 @@ without_sign(part) := substring(part, 1, -1) if {
 	startswith(part, sign)
 } else := part
 
+# The user fact of a Docker-style user value (Compose `user`, docker inspect `Config.User`) found at `path`.
+fact(value, path) := {"may_be_root": true, "reason": reason, "path": path} if {
+	reason := root_reason(value)
+} else := {"may_be_root": false, "reason": "a non-root user is set", "path": path}
+
 user_string(value) := value if is_string(value)
 
 user_string(value) := format_int(value, 10) if is_number(value)

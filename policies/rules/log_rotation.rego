@@ -27,7 +27,7 @@ annotations := result.rule_annotations(rego.metadata.chain())
 findings := [result.finding(annotations, container, message, container.logging.path) |
 	some container in model.containers
 	container.logging.driver == "json-file"
-	container.logging.max_size == false
+	container.logging.rotates == false
 	message := concat("", [result.subject(container), " logs with json-file and no max-size, so logs grow without bound"])
 ]
 

@@ -1,10 +1,11 @@
 # METADATA
-# title: Kubernetes hardening facts
+# title: Kubernetes container facts
 # description: |
-#   The security facts of one Kubernetes container for the container model: privilege, capabilities, host
-#   namespaces and paths, environment, seccomp, ports and resource requests. Pod-level settings (host
-#   namespaces, hostPath volumes, the pod securityContext) apply to every container of the pod.
-package shipshape.lib.kubernetes_hardening
+#   Every fact of one Kubernetes container for the container model: image, user, probes, limits and requests,
+#   read-only root, privilege, capabilities, host namespaces and paths, environment, seccomp and ports.
+#   Pod-level settings (host namespaces, hostPath volumes, the pod securityContext) apply to every container
+#   of the pod unless the container overrides them.
+package shipshape.lib.kubernetes_container
 
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.host_paths
@@ -15,7 +16,7 @@ host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC":
 
 # Each fact is a function the container record (kubernetes.rego) calls from its one object literal: merging a
 # facts object into the record with object.union cost a tenth of an evaluation. `context` is the container's
-# securityContext.
+# securityContext, `pod_context` the pod's.
 
 privileged(context, path) := {
 	"enabled": values.truthy(object.get(context, "privileged", false)),
@@ -95,3 +96,72 @@ requests(container, path, role) := null if {
 requested(container, resource) if {
 	values.quantity_set(object.get(container, ["resources", "requests", resource], null))
 } else := values.quantity_set(object.get(container, ["resources", "limits", resource], null))
+
+image(container, path) := {"ref": container.image, "path": array.concat(path, ["image"])} if {
+	is_string(container.image)
+} else := null
+
+# A numeric user id; numeric strings count too, as a YAML author may quote them.
+uid(context) := context.runAsUser if {
+	is_number(context.runAsUser)
+} else := to_number(context.runAsUser) if {
+	is_string(context.runAsUser)
+	values.digits(context.runAsUser)
+}
+
+# Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;
+# without a non-zero uid, runAsNonRoot must be true (the container's value wins over the pod's).
+user(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
+	uid(context) == 0
+} else := verdict(false, "runAsUser is not 0", path, "runAsUser") if {
+	uid(context)
+} else := verdict(true, "the pod's runAsUser is 0", spec_path, "runAsUser") if {
+	uid(pod_context) == 0
+} else := verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
+	uid(pod_context)
+} else := verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
+	values.falsy(context.runAsNonRoot)
+} else := verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
+	values.truthy(context.runAsNonRoot)
+} else := verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
+	values.truthy(pod_context.runAsNonRoot)
+} else := verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
+	values.falsy(pod_context.runAsNonRoot)
+} else := verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
+
+verdict(may_be_root, reason, owner_path, field) := {
+	"may_be_root": may_be_root,
+	"reason": reason,
+	"path": array.concat(owner_path, ["securityContext", field]),
+}
+
+probe_names := ["livenessProbe", "readinessProbe"]
+
+# Probes a long-running container needs. Jobs, CronJobs and ordinary init containers run to completion;
+# ephemeral containers cannot have probes at all.
+health_checks(container, path, keeps_running, role) := [] if {
+	not keeps_running
+} else := [{
+	"name": name,
+	"configured": is_object(object.get(container, name, null)),
+	"path": array.concat(path, [name]),
+} |
+	some name in probe_names
+] if {
+	role in {"container", "sidecar"}
+} else := []
+
+# Ephemeral containers cannot set resources, so limits do not apply to them.
+limits(container, path, role) := null if {
+	role == "ephemeral"
+} else := {resource: limit |
+	some resource in ["memory", "cpu"]
+	limit := {"set": limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
+}
+
+read_only_root_fs(context, path) := {
+	"enabled": values.truthy(object.get(context, "readOnlyRootFilesystem", false)),
+	"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
+}
+
+limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))

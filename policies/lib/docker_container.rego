@@ -1,15 +1,15 @@
 # METADATA
-# title: docker inspect hardening facts
+# title: docker inspect container facts
 # description: |
-#   The security facts of one inspected container (HostConfig and Config) or image (Config only: environment
-#   and exposed ports) for the container model.
-package shipshape.lib.docker_hardening
+#   Every fact of one inspected container (HostConfig and Config) or image (Config only: image, user, health
+#   check, environment and exposed ports) for the container model.
+package shipshape.lib.docker_container
 
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.host_paths
+import data.shipshape.lib.image_ref
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
-import data.shipshape.lib.security_options
 import data.shipshape.lib.values
 
 namespace_modes := {
@@ -22,16 +22,12 @@ namespace_modes := {
 }
 
 # Each fact is a function the container and image records (docker.rego) call from their one object literal,
-# as in kubernetes_hardening. `host` is the container's HostConfig; `options` its SecurityOpt, at `options_path`.
+# as in kubernetes_container. `host` is the container's HostConfig. The user, privilege escalation and
+# seccomp facts are Compose's too (users, security_options).
 
 privileged(host, path) := {
 	"enabled": object.get(host, "Privileged", false) == true,
 	"path": array.concat(path, ["HostConfig", "Privileged"]),
-}
-
-privilege_escalation(options, options_path) := {
-	"blocked": security_options.no_new_privileges(options),
-	"path": options_path,
 }
 
 added_and_dropped(host, path) := {
@@ -45,8 +41,6 @@ host_namespaces(host, path) := [{"name": name, "path": array.concat(path, ["Host
 	some field, name in namespace_modes
 	object.get(host, field, "") == "host"
 ]
-
-seccomp(options, options_path) := {"profile": security_options.seccomp_profile(options), "path": options_path}
 
 pids_limit(host, path) := {
 	"set": values.positive(object.get(host, "PidsLimit", 0)),
@@ -72,10 +66,9 @@ host_mounts(x, path) := array.concat(reported, [mount |
 }
 
 configured_mounts(host, path) := array.concat(
-	[{"source": host_paths.clean(split(bind, ":")[0]), "path": array.concat(path, ["HostConfig", "Binds", i])} |
+	[{"source": source, "path": array.concat(path, ["HostConfig", "Binds", i])} |
 		some i, bind in object.get(host, "Binds", [])
-		is_string(bind)
-		startswith(bind, "/")
+		source := host_paths.short_bind_source(bind)
 	],
 	[{"source": host_paths.clean(m.Source), "path": array.concat(path, ["HostConfig", "Mounts", i, "Source"])} |
 		some i, m in object.get(host, "Mounts", [])
@@ -91,18 +84,17 @@ devices(host, path) := [{"source": host_paths.clean(device.PathOnHost), "path": 
 	field := array.concat(path, ["HostConfig", "Devices", i])
 ]
 
-env(config, path) := [{"name": name, "literal": literal, "path": array.concat(path, ["Config", "Env", i])} |
+env(config, path) := [{"name": assigned.name, "literal": assigned.literal, "path": field} |
 	some i, entry in object.get(config, "Env", [])
 	is_string(entry)
-	parts := split(entry, "=")
-	name := parts[0]
-	literal := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))), "runtime")
+	assigned := secrets.assignment(entry, "runtime")
+	field := array.concat(path, ["Config", "Env", i])
 ]
 
 # json-file is the default driver when none is named.
 logging(config, path) := {
 	"driver": log_driver(config),
-	"max_size": object.get(config, ["Config", "max-size"], "") != "",
+	"rotates": object.get(config, ["Config", "max-size"], "") != "",
 	"path": array.concat(path, ["HostConfig", "LogConfig"]),
 }
 
@@ -128,3 +120,53 @@ published_ports(host, path) := [{"port": port, "path": array.concat(path, ["Host
 	some key, _ in object.get(host, "PortBindings", {})
 	port := ports.container_port(key)
 ]
+
+image(config, path) := {"ref": config.Image, "path": array.concat(path, ["Config", "Image"])} if {
+	is_string(config.Image)
+	config.Image != ""
+} else := null
+
+# The reference that best describes an image: a tag other than latest if it has one (an image tagged both
+# 1.2 and latest is pinned by 1.2), else its first tag, else its digest, else its ID.
+image_reference(x, path) := pinned[0] if {
+	pinned := [{"ref": tag, "path": array.concat(path, ["RepoTags", i])} |
+		some i, tag in x.RepoTags
+		is_string(tag)
+		not image_ref.unpinned_reason(tag)
+	]
+	count(pinned) > 0
+} else := {"ref": x.RepoTags[0], "path": array.concat(path, ["RepoTags", 0])} if {
+	is_string(x.RepoTags[0])
+} else := {"ref": x.RepoDigests[0], "path": array.concat(path, ["RepoDigests", 0])} if {
+	is_string(x.RepoDigests[0])
+} else := {"ref": x.Id, "path": array.concat(path, ["Id"])} if {
+	is_string(x.Id)
+} else := null
+
+# `Test: ["NONE", ...]` disables a health check inherited from the image (Docker reads only the first word);
+# an empty Test means none is set.
+health_check(config, path) := check(false, array.concat(path, ["Config", "Healthcheck", "Test"])) if {
+	config.Healthcheck.Test[0] == "NONE"
+} else := check(true, array.concat(path, ["Config", "Healthcheck"])) if {
+	count(config.Healthcheck.Test) > 0
+} else := check(false, array.concat(path, ["Config", "Healthcheck"]))
+
+check(configured, path) := {"name": "healthcheck", "configured": configured, "path": path}
+
+limits(host, path) := {
+	"memory": {
+		"set": values.quantity_set(object.get(host, "Memory", 0)),
+		"path": array.concat(path, ["HostConfig", "Memory"]),
+	},
+	"cpu": {"set": cpu_limited(host), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
+}
+
+read_only_root_fs(host, path) := {
+	"enabled": object.get(host, "ReadonlyRootfs", false) == true,
+	"path": array.concat(path, ["HostConfig", "ReadonlyRootfs"]),
+}
+
+# NanoCpus (--cpus) or a CFS quota (--cpu-quota) limits CPU time; CpuQuota -1 or 0 means unlimited.
+cpu_limited(host) if {
+	values.quantity_set(object.get(host, "NanoCpus", 0))
+} else := values.quantity_set(object.get(host, "CpuQuota", 0))

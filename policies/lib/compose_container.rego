@@ -1,13 +1,12 @@
 # METADATA
-# title: Compose hardening facts
-# description: The security facts of one Compose service for the container model.
-package shipshape.lib.compose_hardening
+# title: Compose service facts
+# description: Every fact of one Compose service for the container model.
+package shipshape.lib.compose_container
 
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.host_paths
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
-import data.shipshape.lib.security_options
 import data.shipshape.lib.values
 
 namespace_keys := {
@@ -20,16 +19,12 @@ namespace_keys := {
 }
 
 # Each fact is a function the service record (compose.rego) calls from its one object literal, as in
-# kubernetes_hardening. `options` is the service's security_opt list, at `options_path`.
+# kubernetes_container. The user, privilege escalation and seccomp facts are docker's too (users,
+# security_options).
 
 privileged(service, path) := {
 	"enabled": values.truthy(object.get(service, "privileged", false)),
 	"path": array.concat(path, ["privileged"]),
-}
-
-privilege_escalation(options, options_path) := {
-	"blocked": security_options.no_new_privileges(options),
-	"path": options_path,
 }
 
 added_and_dropped(service, path) := {
@@ -43,8 +38,6 @@ host_namespaces(service, path) := [{"name": name, "path": array.concat(path, [ke
 	some key, name in namespace_keys
 	object.get(service, key, "") == "host"
 ]
-
-seccomp(options, options_path) := {"profile": security_options.seccomp_profile(options), "path": options_path}
 
 pids_limit(service, path) := {
 	"set": pids_limited(service),
@@ -80,10 +73,9 @@ requests(service, path) := {resource: {"set": reserved(service, key), "path": fi
 # has resolved relative sources against the project directory, as compose-go does.
 host_mounts(service, path, volumes) := array.concat(
 	array.concat(
-		[{"source": host_paths.clean(split(volume, ":")[0]), "path": array.concat(path, ["volumes", i])} |
+		[{"source": source, "path": array.concat(path, ["volumes", i])} |
 			some i, volume in object.get(service, "volumes", [])
-			is_string(volume)
-			startswith(volume, "/")
+			source := host_paths.short_bind_source(volume)
 		],
 		[{"source": host_paths.clean(volume.source), "path": array.concat(path, ["volumes", i, "source"])} |
 			some i, volume in object.get(service, "volumes", [])
@@ -125,18 +117,11 @@ env(environment, path) := [variable |
 	}
 ] if {
 	is_object(environment)
-} else := [{"name": name, "literal": literal, "path": array.concat(path, ["environment", i])} |
+} else := [{"name": assigned.name, "literal": assigned.literal, "path": array.concat(path, ["environment", i])} |
 	some i, entry in environment
 	is_string(entry)
-	parts := split(entry, "=")
-	name := parts[0]
-	literal := assignment_literal(parts)
+	assigned := secrets.assignment(entry, "compose")
 ]
-
-# "KEY=value" holds a literal; a bare "KEY" takes the value from the environment.
-assignment_literal(parts) := secrets.is_literal(concat("=", array.slice(parts, 1, count(parts))), "compose") if {
-	count(parts) > 1
-} else := false
 
 default pids_limited(_) := false
 
@@ -146,7 +131,7 @@ pids_limited(service) if object.get(service, ["deploy", "resources", "limits", "
 
 logging(config, path) := {
 	"driver": object.get(config, "driver", "json-file"),
-	"max_size": object.get(config, ["options", "max-size"], "") != "",
+	"rotates": object.get(config, ["options", "max-size"], "") != "",
 	"path": array.concat(path, ["logging"]),
 }
 
@@ -165,3 +150,49 @@ exposed(service, path) := [{"port": port, "path": array.concat(path, ["expose", 
 ]
 
 reserved(service, key) := values.quantity_set(object.get(service, ["deploy", "resources", "reservations", key], null))
+
+# A service that only builds has no image reference to judge.
+image(service, path) := {"ref": service.image, "path": array.concat(path, ["image"])} if {
+	is_string(service.image)
+} else := null
+
+health_check(service, path) := {
+	"name": "healthcheck",
+	"configured": health_check_configured(service),
+	"path": health_check_path(service, path),
+}
+
+# `test: ["NONE", ...]` disables the check, as Docker reads it (only the first word counts).
+health_check_configured(service) := false if {
+	not is_object(object.get(service, "healthcheck", null))
+} else := false if {
+	values.truthy(service.healthcheck.disable)
+} else := false if {
+	service.healthcheck.test[0] == "NONE"
+} else := true
+
+health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
+	service.healthcheck.test[0] == "NONE"
+} else := array.concat(path, ["healthcheck", "disable"]) if {
+	values.truthy(service.healthcheck.disable)
+} else := array.concat(path, ["healthcheck"])
+
+limits(service, path) := {
+	"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
+	"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
+}
+
+read_only_root_fs(service, path) := {
+	"enabled": values.truthy(object.get(service, "read_only", false)),
+	"path": array.concat(path, ["read_only"]),
+}
+
+memory_limited(service) if {
+	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "memory"], null))
+} else := values.quantity_set(object.get(service, "mem_limit", null))
+
+cpu_limited(service) if {
+	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "cpus"], null))
+} else if {
+	values.quantity_set(object.get(service, "cpus", null))
+} else := values.quantity_set(object.get(service, "cpu_quota", null))
