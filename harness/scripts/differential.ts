@@ -2,7 +2,7 @@
 // for the same input. Usage: npm run differential -- DIR   (or SHIPSHAPE_CORPUS); without a directory it
 // checks a generated corpus. Exits 1 on any difference.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +36,12 @@ export async function differential(documents: Map<string, unknown>, opa = join(R
   writeFileSync(data, JSON.stringify({ differential: { documents: Object.fromEntries(documents) } }));
   const query = "{id: report | some id, doc in data.differential.documents; report := data.shipshape.main.report with input as doc}";
   const args = ["eval", "-f", "json", "--ignore", "capabilities.json", "--ignore", "*_test.rego", "-d", join(ROOT, "policies"), "-d", data, query];
-  const output = execFileSync(opa, args, { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  let output: string;
+  try {
+    output = execFileSync(opa, args, { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const fromOpa = JSON.parse(output).result[0].expressions[0].value as Record<string, PolicyResult>;
   const differences: Difference[] = [];
   for (const [id, document] of documents) {

@@ -1,19 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
 import { readBundledArtifacts } from "../../harness/src/node.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
-function tempDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "shipshape-opts-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const json = async (argv: string[], options: Parameters<typeof runCli>[1] = {}) => {
   const { code, stdout, stderr } = await runCli(["check", "-f", "json", ...argv], options);
@@ -25,7 +17,7 @@ const pod = (name: string, annotations = "") =>
 
 describe("configuration on the command line", () => {
   it("finds .shipshape.yaml upward from the working directory and resolves globs from its directory", async () => {
-    const dir = tempDir({
+    const dir = tempDir("opts", {
       ".shipshape.yaml": "ignore: ['vendor/**']\nrules:\n  healthcheck-required: {enabled: false}\n",
       "deploy/web.yaml": pod("web"),
       "vendor/x.yaml": pod("vendored"),
@@ -38,16 +30,16 @@ describe("configuration on the command line", () => {
   });
 
   it("--config names the file; --no-config ignores it", async () => {
-    const dir = tempDir({ "custom.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
+    const dir = tempDir("opts", { "custom.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
     const withConfig = await json(["--config", join(dir, "custom.yaml"), join(dir, "pod.yaml")], { cwd: dir });
     expect(withConfig.report!.findings.some((f) => f.rule === "no-root-user")).toBe(false);
-    const dirWithDefault = tempDir({ ".shipshape.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
+    const dirWithDefault = tempDir("opts", { ".shipshape.yaml": "rules:\n  no-root-user: {enabled: false}\n", "pod.yaml": pod("p") });
     const without = await json(["--no-config", "pod.yaml"], { cwd: dirWithDefault });
     expect(without.report!.findings.some((f) => f.rule === "no-root-user")).toBe(true);
   });
 
   it("an invalid configuration is exit 2 with file and line", async () => {
-    const dir = tempDir({ ".shipshape.yaml": "rules:\n  no-root-user:\n    level: loud\n", "pod.yaml": pod("p") });
+    const dir = tempDir("opts", { ".shipshape.yaml": "rules:\n  no-root-user:\n    level: loud\n", "pod.yaml": pod("p") });
     const { code, stderr, report } = await json(["pod.yaml"], { cwd: dir });
     expect(code).toBe(2);
     expect(report).toBeUndefined();
@@ -56,7 +48,7 @@ describe("configuration on the command line", () => {
 
   it("honours an in-place waiver with a reason, and --no-inline-waivers ignores it", async () => {
     const annotations = '  annotations:\n    shipshape.dev/waive: no-root-user\n    shipshape.dev/waive-reason: "needs CAP_NET_BIND, OPS-9"\n';
-    const dir = tempDir({ "pod.yaml": pod("p", annotations) });
+    const dir = tempDir("opts", { "pod.yaml": pod("p", annotations) });
     const honoured = await json(["pod.yaml"], { cwd: dir });
     expect(honoured.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({ waived: true, waiver: "needs CAP_NET_BIND, OPS-9" });
     expect(honoured.report!.summary.waived).toBe(1);
@@ -66,7 +58,7 @@ describe("configuration on the command line", () => {
 
   it("--fail-level warn and config levels decide the exit code", async () => {
     const { catalog } = readBundledArtifacts();
-    const dir = tempDir({
+    const dir = tempDir("opts", {
       ".shipshape.yaml": "rules:\n" + catalog.rules.map((r) => `  ${r.id}: {level: warn}`).join("\n") + "\n",
       "pod.yaml": pod("p"),
     });
@@ -77,7 +69,7 @@ describe("configuration on the command line", () => {
 
 describe("inputs on the command line", () => {
   it("expands globs the shell did not", async () => {
-    const dir = tempDir({ "a/one.yaml": pod("one"), "b/two.yml": pod("two"), "b/skip.txt": "x" });
+    const dir = tempDir("opts", { "a/one.yaml": pod("one"), "b/two.yml": pod("two"), "b/skip.txt": "x" });
     const { report } = await json(["**/*.{yaml,yml}"], { cwd: dir });
     expect(report!.summary.files).toBe(2);
     const none = await json(["nothing/**/*.yaml"], { cwd: dir });
@@ -85,7 +77,7 @@ describe("inputs on the command line", () => {
   });
 
   it("--input-type reads every document as the given shape", async () => {
-    const dir = tempDir({ "odd.yaml": "apiVersion: x\nkind: Thing\nservices:\n  web: {image: nginx}\n" });
+    const dir = tempDir("opts", { "odd.yaml": "apiVersion: x\nkind: Thing\nservices:\n  web: {image: nginx}\n" });
     const detected = await json(["odd.yaml"], { cwd: dir });
     expect(detected.report!.findings).toEqual([]);
     const forced = await json(["--input-type", "compose", "odd.yaml"], { cwd: dir });
@@ -94,7 +86,7 @@ describe("inputs on the command line", () => {
   });
 
   it("--output writes the report to a file", async () => {
-    const dir = tempDir({ "pod.yaml": pod("p") });
+    const dir = tempDir("opts", { "pod.yaml": pod("p") });
     const { code, stdout } = await runCli(["check", "-f", "sarif", "-o", "out.sarif", "pod.yaml"], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toBe("");
@@ -112,7 +104,7 @@ describe("inputs on the command line", () => {
       "    extends: {service: base}",
       "    read_only: false",
     ].join("\n");
-    const dir = tempDir({ "compose.yaml": compose });
+    const dir = tempDir("opts", { "compose.yaml": compose });
     const { report } = await json(["compose.yaml"], { cwd: dir });
     const web = report!.findings.filter((f) => f.object === "service web").map((f) => f.rule);
     expect(web).toContain("read-only-rootfs");
@@ -126,7 +118,7 @@ describe("check --docker", () => {
     JSON.stringify([{ Id: "abc", Name: `/${name}`, Config: { User: user, Image: "nginx:1.27.3" }, HostConfig: { Memory: 0 } }], null, 4);
 
   function fakeDocker(script: string): Record<string, string> {
-    const bin = mkdtempSync(join(tmpdir(), "shipshape-docker-"));
+    const bin = tempDir("docker");
     writeFileSync(join(bin, "docker"), `#!/bin/sh\n${script}\n`);
     chmodSync(join(bin, "docker"), 0o755);
     writeFileSync(join(bin, "web.json"), inspect("web", ""));

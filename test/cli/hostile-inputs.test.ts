@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 // Every awkward input in one run, beside one good manifest: each gets the specified verdict, nothing hangs,
 // nothing throws, and the manifest's finding is still reported.
@@ -30,7 +30,7 @@ const files: Record<string, string | Buffer> = {
 };
 
 describe("hostile and awkward inputs", () => {
-  const dir = mkdtempSync(join(tmpdir(), "shipshape-hostile-"));
+  const dir = tempDir("hostile");
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
 
   it("reports each with a clear error or skip, exit 2, and still checks the good file", async () => {
@@ -83,7 +83,7 @@ describe("awkward but valid inputs", () => {
   };
 
   it("each gets the documented verdict", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "shipshape-awkward-"));
+    const dir = tempDir("awkward");
     for (const [name, content] of Object.entries(cases)) writeFileSync(join(dir, name), content);
     const { stdout } = await runCli(["check", "-f", "json", "."], { cwd: dir });
     const report = JSON.parse(stdout) as Report;

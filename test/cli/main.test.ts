@@ -1,16 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
-import { INPUTS, ROOT } from "../helpers.js";
+import { INPUTS, ROOT, tempDir } from "../helpers.js";
 import { runCli } from "./run-cli.js";
 
-function tempDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "shipshape-cli-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
 
 const ROOT_POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: a:1\n";
 
@@ -46,7 +40,7 @@ describe("shipshape check", () => {
   });
 
   it("reports a broken file with its line, exits 2, and still reports the other files", async () => {
-    const dir = tempDir({ "a-broken.yaml": "a: [1, 2\nb: 3\n", "b-pod.yaml": ROOT_POD, "c-broken.json": '{"a": }' });
+    const dir = tempDir("cli", { "a-broken.yaml": "a: [1, 2\nb: 3\n", "b-pod.yaml": ROOT_POD, "c-broken.json": '{"a": }' });
     const { code, stdout } = await runCli(["check", "-f", "json", dir]);
     const report = JSON.parse(stdout) as Report;
     expect(code).toBe(2);
@@ -59,7 +53,7 @@ describe("shipshape check", () => {
   });
 
   it("names a missing path as an error and checks the rest", async () => {
-    const dir = tempDir({ "pod.yaml": ROOT_POD });
+    const dir = tempDir("cli", { "pod.yaml": ROOT_POD });
     const { code, stdout } = await runCli(["check", join(dir, "nope.yaml"), dir]);
     expect(code).toBe(2);
     expect(stdout).toContain(`error ${join(dir, "nope.yaml")}: no such file or directory`);
@@ -67,7 +61,7 @@ describe("shipshape check", () => {
   });
 
   it("skips documents no shape recognises without failing", async () => {
-    const dir = tempDir({ "values.yaml": "replicaCount: 2\nimage: {repository: nginx}\n" });
+    const dir = tempDir("cli", { "values.yaml": "replicaCount: 2\nimage: {repository: nginx}\n" });
     const { code, stdout } = await runCli(["check", "-f", "json", dir]);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as Report).skipped).toEqual([
@@ -83,7 +77,7 @@ describe("shipshape check", () => {
 
   it("interpolates Compose variables from the environment over .env", async () => {
     const compose = "services:\n  web:\n    image: nginx:${TAG:-latest}\n";
-    const dir = tempDir({ "compose.yaml": compose, ".env": "TAG=latest\n" });
+    const dir = tempDir("cli", { "compose.yaml": compose, ".env": "TAG=latest\n" });
     const fromDotenv = JSON.parse((await runCli(["check", "-f", "json", dir])).stdout) as Report;
     expect(fromDotenv.findings.some((f) => f.rule === "no-latest-tag")).toBe(true);
     const fromEnv = JSON.parse((await runCli(["check", "-f", "json", dir], { env: { TAG: "1.27.3" } })).stdout) as Report;

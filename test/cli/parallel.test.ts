@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../helpers.js";
 
 describe("check --jobs", () => {
   it("gives the same report, in the same order, on worker threads as on one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "shipshape-jobs-"));
+    const dir = tempDir("jobs");
     for (let i = 0; i < 60; i++) {
       const image = i % 3 ? `nginx:1.${i}` : "nginx";
       writeFileSync(join(dir, `pod-${String(i).padStart(2, "0")}.yaml`), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - {name: c, image: "${image}"}\n`);

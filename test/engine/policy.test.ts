@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import { describe, expect, it } from "vitest";
@@ -8,7 +7,7 @@ import { readBundledArtifacts } from "../../harness/src/engine/bundled.js";
 import { Policy } from "../../harness/src/engine/policy.js";
 import { parseText } from "../../harness/src/inputs/parse.js";
 import { differential } from "../../harness/scripts/differential.js";
-import { INPUTS, ROOT, sampleFiles } from "../helpers.js";
+import { INPUTS, ROOT, sampleFiles, tempDir } from "../helpers.js";
 
 const opa = join(ROOT, ".tools", "bin", "opa");
 const { wasm } = readBundledArtifacts();
@@ -89,7 +88,7 @@ describe("Policy (the compiled WASM)", () => {
 
 describe("capabilities.json", () => {
   it("makes a builtin the WASM runtime lacks a compile error", () => {
-    const dir = mkdtempSync(join(tmpdir(), "shipshape-caps-"));
+    const dir = tempDir("caps");
     const rule = 'package bad\n\nmsg := sprintf("%v", [1])\n\nnow := time.now_ns()\n';
     writeFileSync(join(dir, "bad.rego"), rule);
     const caps = join(ROOT, "policies", "capabilities.json");

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
+import { ROOT, tempDir } from "../helpers.js";
 
 // A Node-only user: the packed tarball installed into a fresh project on a PATH without Go must check a
 // manifest from ESM, from CommonJS and through the installed bin, with line numbers.
@@ -19,7 +18,7 @@ spec:
 
 describe("the npm package", () => {
   it("installs from its tarball and works without Go", { timeout: 180_000 }, () => {
-    const work = mkdtempSync(join(tmpdir(), "shipshape-pack-"));
+    const work = tempDir("pack");
     // dist/ is fresh (make test builds before vitest); --ignore-scripts skips prepack's rebuild.
     execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT, stdio: "pipe" });
     const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"))!;

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareDocument } from "../../harness/src/inputs/compose/prepare.js";
 import { differential } from "../../harness/scripts/differential.js";
 import { generatedDocuments } from "../../harness/scripts/generated-corpus.js";
+import { tempDir } from "../helpers.js";
 
 describe("WASM vs opa eval (differential)", () => {
   it("finds the same findings for 500 generated documents", async () => {
@@ -15,7 +15,7 @@ describe("WASM vs opa eval (differential)", () => {
 
   it("reports a difference when the evaluators disagree", async () => {
     // A stand-in for opa that claims one extra finding, to prove the comparison can fail.
-    const dir = mkdtempSync(join(tmpdir(), "shipshape-fake-opa-"));
+    const dir = tempDir("fake-opa");
     const fake = join(dir, "opa");
     const extra = { rule: "x", level: "deny", message: "m", object: "o", container: "c", path: [], field: [], inline_waiver: null };
     const output = { result: [{ expressions: [{ value: { one: { shape: "kubernetes", findings: [extra] } } }] }] };

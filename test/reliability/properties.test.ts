@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -7,7 +6,7 @@ import { stringify } from "yaml";
 import { generatedDocuments } from "../../harness/scripts/generated-corpus.js";
 import type { FileResult } from "../../harness/src/index.js";
 import { runCli } from "../cli/run-cli.js";
-import { samplesChecker } from "../helpers.js";
+import { samplesChecker, tempDir } from "../helpers.js";
 
 // What bad input may cause; a POLICY_ERROR here would mean some input makes the policy itself fail.
 const CODES = new Set(["PARSE_ERROR", "INPUT_ERROR"]);
@@ -128,7 +127,7 @@ describe("property: any input gives a report or a typed error", () => {
   });
 
   it("the CLI exits 0, 1 or 2 with no stack trace, whatever the file holds", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "shipshape-fuzz-cli-"));
+    const dir = tempDir("fuzz-cli");
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.jsonValue().map((v) => stringify(v))), async (text) => {
         writeFileSync(join(dir, "input.yaml"), text);

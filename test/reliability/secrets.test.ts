@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatters } from "../../harness/src/index.js";
 import { runCli } from "../cli/run-cli.js";
+import { tempDir } from "../helpers.js";
 
 // Secret values must never reach any output: not in findings, messages, errors or any format.
 const SECRET = "Zq7-hunter2-SECRET-VALUE-9f1";
@@ -36,7 +36,7 @@ spec:
 };
 
 describe("secrets never leak", () => {
-  const dir = mkdtempSync(join(tmpdir(), "shipshape-secrets-"));
+  const dir = tempDir("secrets");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 
   it.each(Object.keys(formatters))("--format %s never contains a secret value", async (format) => {

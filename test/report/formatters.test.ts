@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
 import type { Report } from "../../harness/src/index.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, tempDir } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 
 const require = createRequire(import.meta.url);
@@ -15,7 +14,7 @@ const AjvDraft04 = (require("ajv-draft-04") as { default: typeof Ajv }).default;
 
 // One run that has everything a formatter must render: deny and warn findings, a waived one, an expired
 // waiver, an unreadable file and a skipped document.
-const dir = mkdtempSync(join(tmpdir(), "shipshape-formats-"));
+const dir = tempDir("formats");
 writeFileSync(
   join(dir, ".shipshape.yaml"),
   [
@@ -97,7 +96,7 @@ describe("formatters", () => {
 
 describe("escaping", () => {
   it("keeps XML well-formed and workflow commands on one line whatever a name holds", async () => {
-    const hostile = mkdtempSync(join(tmpdir(), "shipshape-escape-"));
+    const hostile = tempDir("escape");
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "a<b&\\"c"}\nspec:\n  containers:\n    - {name: "x,y:z\\n%", image: "a:1"}\n';
     writeFileSync(join(hostile, "pod.yaml"), pod);
     const junit = (await runCli(["check", "-f", "junit", hostile], { cwd: hostile })).stdout;
