@@ -13,7 +13,7 @@ OUT       := dist/policy
 CAPS      := policies/capabilities.json
 MIN_COVERAGE := 90
 
-.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego test-rego typecheck test-ts bench \
+.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego lint-ts test-rego typecheck test-ts bench \
         demo docs capabilities clean
 
 all: build
@@ -72,7 +72,7 @@ docs: build
 	npx tsx harness/scripts/rule-docs.ts
 
 # --- checks ----------------------------------------------------------------------------------------------
-test: fmt-rego check-rego lint-rego test-rego typecheck build test-ts
+test: fmt-rego check-rego lint-rego lint-ts test-rego typecheck build test-ts
 
 fmt-rego: $(OPA)
 	@out=$$($(OPA) fmt -l policies); if [ -n "$$out" ]; then echo "opa fmt would change:"; echo "$$out"; exit 1; fi
@@ -89,6 +89,10 @@ test-rego: $(OPA)
 	  'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).coverage.toFixed(1)))'); \
 	echo "Rego coverage: $$cov% (minimum $(MIN_COVERAGE)%)"; \
 	node -e "process.exit($$cov >= $(MIN_COVERAGE) ? 0 : 1)"
+
+# typescript-eslint's type-checked rules (eslint.config.js).
+lint-ts: node_modules/.package-lock.json
+	npx eslint .
 
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit

@@ -37,7 +37,7 @@ export async function serverLoad(rates: number[], seconds: number): Promise<Load
   execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
   const server = spawn(process.execPath, ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key], { cwd: ROOT });
   const port = await new Promise<number>((resolve, reject) => {
-    server.stdout!.on("data", (chunk: Buffer) => {
+    server.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         const entry = JSON.parse(line) as { msg: string; port?: number };
         if (entry.msg === "listening") resolve(entry.port!);
@@ -114,7 +114,7 @@ export async function floodLoad(rate: number, seconds: number): Promise<FloodRes
   execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
   const server = spawn(process.execPath, ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key], { cwd: ROOT });
   const port = await new Promise<number>((resolve, reject) => {
-    server.stdout!.on("data", (chunk: Buffer) => {
+    server.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         const entry = JSON.parse(line) as { msg: string; port?: number };
         if (entry.msg === "listening") resolve(entry.port!);
@@ -137,7 +137,7 @@ export async function floodLoad(rate: number, seconds: number): Promise<FloodRes
     // this process's own small requests and measure itself.
     const flooder = spawn(process.execPath, [join(ROOT, "bench", "flood.mjs"), url, bigFile, String(seconds + 1)], { stdio: ["ignore", "pipe", "inherit"] });
     let floodOutput = "";
-    flooder.stdout!.on("data", (chunk: Buffer) => (floodOutput += chunk));
+    flooder.stdout.on("data", (chunk: Buffer) => (floodOutput += chunk.toString()));
     const flooded = new Promise<void>((resolve) => flooder.on("exit", () => resolve()));
     const small = await autocannon({ url, method: "POST", headers, body: request(pod), connections: 1, overallRate: rate, duration: seconds });
     await flooded;

@@ -42,7 +42,7 @@ export async function differential(documents: Map<string, unknown>, opa = join(R
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const fromOpa = JSON.parse(output).result[0].expressions[0].value as Record<string, PolicyResult>;
+  const fromOpa = (JSON.parse(output) as { result: Array<{ expressions: Array<{ value: Record<string, PolicyResult> }> }> }).result[0]!.expressions[0]!.value;
   const differences: Difference[] = [];
   for (const [id, document] of documents) {
     const wasm = policy.evaluate(document);

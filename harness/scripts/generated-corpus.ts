@@ -57,7 +57,8 @@ function mutate(value: unknown, next: () => number): unknown {
   const all = paths(copy);
   if (all.length === 0) return copy;
   const path = all[Math.floor(next() * all.length)]!;
-  const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], copy);
+  type Node = Record<string | number, unknown>;
+  const parent = path.slice(0, -1).reduce<Node>((node, key) => node[key] as Node, copy as Node);
   const key = path.at(-1)!;
   const choice = next();
   if (choice < 0.3) {

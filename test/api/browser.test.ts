@@ -15,7 +15,7 @@ describe("the core entry in a browser", () => {
       metafile: true,
     });
     expect(result.errors).toEqual([]);
-    const inputs = Object.keys(result.metafile!.inputs);
+    const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((i) => i.startsWith("node:") || /\/src\/node(\/|\.ts)/.test(i))).toEqual([]);
   });
 });

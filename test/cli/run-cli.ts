@@ -18,7 +18,7 @@ export async function runCli(
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    readStdin: async () => options.stdin ?? "",
+    readStdin: () => Promise.resolve(options.stdin ?? ""),
   });
   return { code, stdout, stderr };
 }

@@ -146,7 +146,7 @@ describe("graceful shutdown", () => {
   it("refuses to start without TLS unless --insecure-http", async () => {
     let stderr = "";
     const child = spawn(process.execPath, ["bin/shipshape.js", "serve", "--port", "0"], { cwd: ROOT });
-    child.stderr!.on("data", (c) => (stderr += c));
+    child.stderr.on("data", (c) => (stderr += c));
     expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(2);
     expect(stderr).toContain("serve needs --tls-cert and --tls-key (or --insecure-http for plain HTTP)");
   });

@@ -41,7 +41,7 @@ export function startServer(tls: { cert: string; key: string }, extra: string[] 
           else waiters.push({ test, resolve: found });
         }),
     };
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         logs.push(line);
         const entry = JSON.parse(line) as Record<string, unknown>;

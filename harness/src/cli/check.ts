@@ -57,7 +57,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   } else {
     const progress = progressReporter(io.stderr);
     const files = positionals.filter((p) => p !== "-");
-    const options = { env: io.env, maxFileBytes, cwd: io.cwd, configDir: loaded ? dirname(loaded.file) : io.cwd, onFile: progress.update };
+    const options = { env: io.env, maxFileBytes, cwd: io.cwd, configDir: loaded ? dirname(loaded.file) : io.cwd, onFile: (done: number, total: number) => progress.update(done, total) };
     results = await checkFilesParallel(checker, setup, files, options, jobs);
     progress.done();
     if (positionals.includes("-")) {

@@ -85,7 +85,7 @@ export class Policy {
       const json = document ? wellFormed(JSON.stringify(document)) : undefined;
       resultSet = this.direct
         ? this.direct.evaluate(json)
-        : this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, ENTRYPOINT);
+        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, ENTRYPOINT) as Array<{ result: PolicyResult }>);
     } catch (cause) {
       // The SDK and the WASM module throw plain strings as well as Errors.
       const reason = cause instanceof Error ? cause.message : String(cause);
@@ -116,9 +116,9 @@ class DirectEval {
   ) {}
 
   static of(loaded: LoadedPolicy): DirectEval | undefined {
-    const instance = loaded.wasmInstance as WebAssembly.Instance | WebAssembly.WebAssemblyInstantiatedSource;
+    const instance = loaded.wasmInstance;
     const exports = ("instance" in instance ? instance.instance : instance).exports;
-    const entrypoint = loaded.entrypoints[ENTRYPOINT];
+    const entrypoint = (loaded.entrypoints as Record<string, number | undefined>)[ENTRYPOINT];
     if (!(Number(loaded.minorVersion) >= 2) || typeof exports.opa_eval !== "function" || entrypoint === undefined) return undefined;
     return new DirectEval(loaded, exports.opa_eval as OpaEval, entrypoint);
   }

@@ -1,8 +1,9 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Pair } from "yaml";
 import type { DocumentPath } from "../engine/policy.js";
 import type { Location } from "./document.js";
 
-type MaybeNode = Node | Pair | null | undefined | unknown;
+/** Any node of the parse tree, or nothing. */
+type MaybeNode = unknown;
 
 function startOf(node: MaybeNode): number | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -22,7 +23,7 @@ function resolve(node: unknown, doc: Document): unknown {
 function findPair(map: unknown, key: string, doc: Document, depth = 0): Pair | undefined {
   if (!isMap(map) || depth > 8) return undefined;
   const own = map.items.findLast((pair) => keyText(pair.key) === key);
-  if (own) return own as Pair;
+  if (own) return own;
   for (const pair of map.items) {
     if (keyText(pair.key) !== "<<") continue;
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];

@@ -96,7 +96,7 @@ class NodeReader {
   private readScalar(node: import("yaml").Scalar, offset: number): void {
     if (typeof node.value === "symbol") return; // the merge key `<<`
     const tag = node.tag;
-    const source = String(node.source ?? node.value ?? "");
+    const source = typeof node.source === "string" ? node.source : typeof node.value === "string" ? node.value : "";
     try {
       if (tag === undefined) {
         if (node.type === "PLAIN") node.value = resolveScalar(source, this.dialect);

@@ -23,7 +23,7 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 10_000, maxAlias
  */
 export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS, dialect?: YamlDialect): ParsedFile {
   const lineCounter = new LineCounter();
-  let parsed: Document.Parsed[] | unknown;
+  let parsed: unknown;
   try {
     parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
   } catch (cause) {

@@ -45,7 +45,7 @@ export async function checkFilesParallel(
   const { onFile, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const ordered: FileResult[][] = new Array(batches.length);
+  const ordered = new Array<FileResult[]>(batches.length);
   let nextBatch = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(jobs, batches.length) }, () =>

@@ -130,7 +130,7 @@ function resolvePaths(compose: Record<string, unknown>, dir: string, home = HOME
     out.services = Object.fromEntries(
       Object.entries(compose.services).map(([name, service]) => {
         if (!isMapping(service) || !Array.isArray(service.volumes)) return [name, service];
-        const volumes = service.volumes.map((volume) => {
+        const volumes = (service.volumes as unknown[]).map((volume) => {
           if (typeof volume === "string" && /^[.~]/.test(volume)) {
             const at = volume.indexOf(":");
             return at < 0 ? volume : resolve(volume.slice(0, at)) + volume.slice(at);
