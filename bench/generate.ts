@@ -23,13 +23,19 @@ function pick<T>(next: () => number, items: T[]): T {
 function container(next: () => number, name: string, compliant: boolean): Record<string, unknown> {
   const c: Record<string, unknown> = {
     name,
-    image: compliant ? `registry.example.com/${name}:1.${Math.floor(next() * 9)}.0@${DIGEST}` : pick(next, ["nginx", "redis:latest", `app/${name}:2.1`, `reg:5000/${name}`]),
+    image: compliant
+      ? `registry.example.com/${name}:1.${Math.floor(next() * 9)}.0@${DIGEST}`
+      : pick(next, ["nginx", "redis:latest", `app/${name}:2.1`, `reg:5000/${name}`]),
     ports: [{ containerPort: compliant ? 8080 : pick(next, [8080, 22, 3000]) }],
     env: [
       { name: "LOG_LEVEL", value: "info" },
-      compliant || next() < 0.5 ? { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "pw" } } } : { name: "DB_PASSWORD", value: "hunter2" },
+      compliant || next() < 0.5
+        ? { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "pw" } } }
+        : { name: "DB_PASSWORD", value: "hunter2" },
     ],
-    resources: compliant ? { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } } : { limits: { memory: "256Mi" } },
+    resources: compliant
+      ? { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } }
+      : { limits: { memory: "256Mi" } },
   };
   if (compliant || next() < 0.5) {
     c.securityContext = {
@@ -58,11 +64,20 @@ function workload(next: () => number, i: number): Record<string, unknown> {
   if (!compliant && next() < 0.1) podSpec.volumes = [{ name: "sock", hostPath: { path: "/var/run/docker.sock" } }];
   const kind = pick(next, ["Deployment", "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Service", "ConfigMap"]);
   const metadata = { name, namespace: "apps", labels: { app: name, team: `team-${i % 17}` } };
-  if (kind === "Service") return { apiVersion: "v1", kind, metadata, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } };
+  if (kind === "Service")
+    return { apiVersion: "v1", kind, metadata, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } };
   if (kind === "ConfigMap") return { apiVersion: "v1", kind, metadata, data: { "app.properties": "a=1\nb=2\n".repeat(5) } };
   const template = { metadata: { labels: { app: name } }, spec: podSpec };
   if (kind === "CronJob") {
-    return { apiVersion: "batch/v1", kind, metadata, spec: { schedule: "*/5 * * * *", jobTemplate: { spec: { template: { ...template, spec: { ...podSpec, restartPolicy: "OnFailure" } } } } } };
+    return {
+      apiVersion: "batch/v1",
+      kind,
+      metadata,
+      spec: {
+        schedule: "*/5 * * * *",
+        jobTemplate: { spec: { template: { ...template, spec: { ...podSpec, restartPolicy: "OnFailure" } } } },
+      },
+    };
   }
   return { apiVersion: "apps/v1", kind, metadata, spec: { replicas: 2, selector: { matchLabels: { app: name } }, template } };
 }

@@ -36,7 +36,9 @@ function timed(cmd: string, args: string[]): Timed {
 /** Wall time until simultaneous runs of one command, one per argument list, have all finished. */
 async function concurrently(cmd: string, argLists: string[][]): Promise<number> {
   const start = performance.now();
-  await Promise.all(argLists.map((args) => new Promise((resolve) => spawn(cmd, args, { cwd: ROOT, stdio: "ignore" }).on("close", resolve))));
+  await Promise.all(
+    argLists.map((args) => new Promise((resolve) => spawn(cmd, args, { cwd: ROOT, stdio: "ignore" }).on("close", resolve))),
+  );
   return performance.now() - start;
 }
 
@@ -53,8 +55,17 @@ const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 const work = mkdtempSync(join(tmpdir(), "shipshape-bench-"));
 const medium = join(work, "medium");
 const large = join(work, "large");
-const mediumDocs = generateCorpus(medium, { k8sFiles: quick ? 60 : 300, docsPerFile: 5, compose: quick ? 60 : 300, inspect: quick ? 60 : 300 });
-const largeDocs = generateCorpus(large, { k8sFiles: quick ? 400 : 2000, docsPerFile: 5, compose: quick ? 400 : 2000, inspect: quick ? 400 : 2000 }, 7);
+const mediumDocs = generateCorpus(medium, {
+  k8sFiles: quick ? 60 : 300,
+  docsPerFile: 5,
+  compose: quick ? 60 : 300,
+  inspect: quick ? 60 : 300,
+});
+const largeDocs = generateCorpus(
+  large,
+  { k8sFiles: quick ? 400 : 2000, docsPerFile: 5, compose: quick ? 400 : 2000, inspect: quick ? 400 : 2000 },
+  7,
+);
 const countFiles = (dir: string) => expandPaths([dir]).files.length;
 console.error(`corpora: medium ${mediumDocs} documents, large ${largeDocs} documents${realCorpus ? `, real ${realCorpus}` : ""}`);
 
@@ -87,7 +98,13 @@ expandPaths([large]).files.forEach((file, i) => {
   linkSync(file, target);
 });
 const pairs: number[] = [];
-for (let i = 0; i < 3; i++) pairs.push(await concurrently(process.execPath, halves.map((half) => shipshape(half, ["-j", "1"]))));
+for (let i = 0; i < 3; i++)
+  pairs.push(
+    await concurrently(
+      process.execPath,
+      halves.map((half) => shipshape(half, ["-j", "1"])),
+    ),
+  );
 const pair = median(pairs);
 
 // 3. Cold start on one file.
@@ -100,7 +117,9 @@ const coldConftest = medianOf(10, join(BIN, "conftest"), conftest(sample)).ms;
 // 4. In-process evaluation latency per document, and opa bench on one document.
 console.error("4. evaluation latency");
 const policy = await Policy.load(readBundledArtifacts().wasm);
-const documents = expandPaths([medium]).files.flatMap((f) => parseText(readFileSync(f, "utf8"), f).documents.map((d) => prepareDocument(d.value)));
+const documents = expandPaths([medium]).files.flatMap((f) =>
+  parseText(readFileSync(f, "utf8"), f).documents.map((d) => prepareDocument(d.value)),
+);
 for (const d of documents.slice(0, 500)) policy.evaluate(d);
 const latencies = documents.map((d) => {
   const start = process.hrtime.bigint();
@@ -118,7 +137,22 @@ const wasmOne = Array.from({ length: 2000 }, () => {
 }).sort((a, b) => a - b)[1000]!;
 const input = join(work, "input.json");
 writeFileSync(input, JSON.stringify(one_doc));
-const benchArgs = ["bench", "--format", "json", "--count", "1", "-d", "policies", "--ignore", "*_test.rego", "--ignore", "capabilities.json", "-i", input, "data.shipshape.main.report"];
+const benchArgs = [
+  "bench",
+  "--format",
+  "json",
+  "--count",
+  "1",
+  "-d",
+  "policies",
+  "--ignore",
+  "*_test.rego",
+  "--ignore",
+  "capabilities.json",
+  "-i",
+  input,
+  "data.shipshape.main.report",
+];
 const opaBench = JSON.parse(timed(join(BIN, "opa"), benchArgs).stdout);
 // opa bench reports N operations taking T nanoseconds in all.
 const opaUs = Number(opaBench.T) / Number(opaBench.N) / 1000;

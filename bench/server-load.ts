@@ -34,8 +34,16 @@ async function serverHistogram(port: number): Promise<Map<string, number>> {
 export async function serverLoad(rates: number[], seconds: number): Promise<LoadResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "shipshape-load-"));
   const [cert, key] = [join(dir, "cert.pem"), join(dir, "key.pem")];
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-  const server = spawn(process.execPath, ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key], { cwd: ROOT });
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"],
+    { stdio: "ignore" },
+  );
+  const server = spawn(
+    process.execPath,
+    ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key],
+    { cwd: ROOT },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
@@ -51,11 +59,23 @@ export async function serverLoad(rates: number[], seconds: number): Promise<Load
   const body = JSON.stringify({
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
-    request: { uid: "bench", kind: { group: "apps", version: "v1", kind: "Deployment" }, namespace: "apps", name: "web", operation: "CREATE", object: deployment },
+    request: {
+      uid: "bench",
+      kind: { group: "apps", version: "v1", kind: "Deployment" },
+      namespace: "apps",
+      name: "web",
+      operation: "CREATE",
+      object: deployment,
+    },
   });
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"; // the certificate was made above, for loopback only
   const results: LoadResult[] = [];
-  const target = { url: `https://127.0.0.1:${port}/validate`, method: "POST" as const, headers: { "content-type": "application/json" }, body };
+  const target = {
+    url: `https://127.0.0.1:${port}/validate`,
+    method: "POST" as const,
+    headers: { "content-type": "application/json" },
+    body,
+  };
   try {
     await autocannon({ ...target, connections: 4, overallRate: 200, duration: 3 }); // warm-up (JIT), not measured
     for (const rate of rates) {
@@ -111,8 +131,16 @@ export interface FloodResult {
 export async function floodLoad(rate: number, seconds: number): Promise<FloodResult> {
   const dir = mkdtempSync(join(tmpdir(), "shipshape-flood-"));
   const [cert, key] = [join(dir, "cert.pem"), join(dir, "key.pem")];
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-  const server = spawn(process.execPath, ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key], { cwd: ROOT });
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"],
+    { stdio: "ignore" },
+  );
+  const server = spawn(
+    process.execPath,
+    ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", cert, "--tls-key", key],
+    { cwd: ROOT },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
@@ -123,8 +151,17 @@ export async function floodLoad(rate: number, seconds: number): Promise<FloodRes
     server.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
   });
   const request = (object: unknown) =>
-    JSON.stringify({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: { uid: "bench", kind: { kind: "Pod" }, namespace: "apps", operation: "CREATE", object } });
-  const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c", image: "registry.example.com/web:1.4.2" }] } };
+    JSON.stringify({
+      apiVersion: "admission.k8s.io/v1",
+      kind: "AdmissionReview",
+      request: { uid: "bench", kind: { kind: "Pod" }, namespace: "apps", operation: "CREATE", object },
+    });
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "p" },
+    spec: { containers: [{ name: "c", image: "registry.example.com/web:1.4.2" }] },
+  };
   const big = request({ ...pod, metadata: { name: "big", annotations: { note: "x".repeat(3 * 1024 * 1024 - 4096) } } });
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"; // the certificate was made above, for loopback only
   const url = `https://127.0.0.1:${port}/validate`;
@@ -135,11 +172,21 @@ export async function floodLoad(rate: number, seconds: number): Promise<FloodRes
     await autocannon({ url, method: "POST", headers, body: request(pod), connections: 1, overallRate: 100, duration: 2 }); // warm-up
     // The flood comes from a process of its own: a load generator encrypting 3 MiB bodies would otherwise delay
     // this process's own small requests and measure itself.
-    const flooder = spawn(process.execPath, [join(ROOT, "bench", "flood.mjs"), url, bigFile, String(seconds + 1)], { stdio: ["ignore", "pipe", "inherit"] });
+    const flooder = spawn(process.execPath, [join(ROOT, "bench", "flood.mjs"), url, bigFile, String(seconds + 1)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let floodOutput = "";
     flooder.stdout.on("data", (chunk: Buffer) => (floodOutput += chunk.toString()));
     const flooded = new Promise<void>((resolve) => flooder.on("exit", () => resolve()));
-    const small = await autocannon({ url, method: "POST", headers, body: request(pod), connections: 1, overallRate: rate, duration: seconds });
+    const small = await autocannon({
+      url,
+      method: "POST",
+      headers,
+      body: request(pod),
+      connections: 1,
+      overallRate: rate,
+      duration: seconds,
+    });
     await flooded;
     const large = JSON.parse(floodOutput) as { answered: number; shed: number; errors: number };
     const status = readFileSync(`/proc/${server.pid}/status`, "utf8");

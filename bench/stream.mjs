@@ -11,11 +11,17 @@ const doc = (i) =>
     apiVersion: "apps/v1",
     kind: "Deployment",
     metadata: { name: `app-${i}` },
-    spec: { template: { spec: { containers: [{ name: "c", image: i % 2 ? "nginx" : `reg.example.com/a:${i}`, env: [{ name: "TOKEN", value: `t${i}` }] }] } } },
+    spec: {
+      template: {
+        spec: { containers: [{ name: "c", image: i % 2 ? "nginx" : `reg.example.com/a:${i}`, env: [{ name: "TOKEN", value: `t${i}` }] }] },
+      },
+    },
   });
 let findings = 0;
 for (let i = 1; i <= total; i++) {
   findings += checker.checkText(doc(i), `doc-${i}.yaml`).findings.length;
   if (i % 10_000 === 0) samples.push([i, Math.round(process.memoryUsage().rss / 1048576)]);
 }
-process.stdout.write(JSON.stringify({ documents: total, findings, samples, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n");
+process.stdout.write(
+  JSON.stringify({ documents: total, findings, samples, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n",
+);

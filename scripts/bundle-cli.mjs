@@ -4,7 +4,11 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { main: "harness/src/cli/main.ts", worker: "harness/src/node/worker.ts", "review-worker": "harness/src/server/review-worker.ts" },
+  entryPoints: {
+    main: "harness/src/cli/main.ts",
+    worker: "harness/src/node/worker.ts",
+    "review-worker": "harness/src/server/review-worker.ts",
+  },
   outdir: "dist/cli",
   bundle: true,
   splitting: true,

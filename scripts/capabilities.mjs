@@ -18,9 +18,7 @@ if (!opaBin || !opaModuleDir) {
 
 // Go variable name -> builtin name, e.g. Plus -> "plus".
 const builtinsSource = readFileSync(join(opaModuleDir, "v1/ast/builtins.go"), "utf8");
-const nameOfVar = new Map(
-  [...builtinsSource.matchAll(/^var (\w+) = &Builtin\{\s*Name:\s*"([^"]+)"/gm)].map((m) => [m[1], m[2]]),
-);
+const nameOfVar = new Map([...builtinsSource.matchAll(/^var (\w+) = &Builtin\{\s*Name:\s*"([^"]+)"/gm)].map((m) => [m[1], m[2]]));
 
 // Builtins compiled to native wasm functions: the keys of builtinsFunctions in the wasm compiler.
 const wasmSource = readFileSync(join(opaModuleDir, "internal/compiler/wasm/wasm.go"), "utf8");

@@ -49,7 +49,10 @@ for (const entry of inspected.annotations ?? []) {
   need(SEVERITIES.includes(a.custom.severity), `severity must be one of ${SEVERITIES.join(", ")}`);
   need(LEVELS.includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
   const remediation = a.custom.remediation ?? {};
-  need(SHAPES.some((s) => typeof remediation[s] === "string"), "missing remediation (per shape)");
+  need(
+    SHAPES.some((s) => typeof remediation[s] === "string"),
+    "missing remediation (per shape)",
+  );
   for (const shape of SHAPES) {
     if (remediation[shape] && !sample(shape, "bad", id)) need(false, `no inputs/${shape}/bad/${id}.* sample`);
   }
@@ -63,7 +66,10 @@ for (const entry of inspected.annotations ?? []) {
     references: a.custom.references ?? [],
     parameters: a.custom.parameters ?? {},
     examples: examples(id),
-    package: entry.path.map((p) => p.value).slice(1).join("."),
+    package: entry.path
+      .map((p) => p.value)
+      .slice(1)
+      .join("."),
   });
 }
 

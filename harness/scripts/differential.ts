@@ -35,14 +35,28 @@ export async function differential(documents: Map<string, unknown>, opa = join(R
   const data = join(dir, "documents.json");
   writeFileSync(data, JSON.stringify({ differential: { documents: Object.fromEntries(documents) } }));
   const query = "{id: report | some id, doc in data.differential.documents; report := data.shipshape.main.report with input as doc}";
-  const args = ["eval", "-f", "json", "--ignore", "capabilities.json", "--ignore", "*_test.rego", "-d", join(ROOT, "policies"), "-d", data, query];
+  const args = [
+    "eval",
+    "-f",
+    "json",
+    "--ignore",
+    "capabilities.json",
+    "--ignore",
+    "*_test.rego",
+    "-d",
+    join(ROOT, "policies"),
+    "-d",
+    data,
+    query,
+  ];
   let output: string;
   try {
     output = execFileSync(opa, args, { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const fromOpa = (JSON.parse(output) as { result: Array<{ expressions: Array<{ value: Record<string, PolicyResult> }> }> }).result[0]!.expressions[0]!.value;
+  const fromOpa = (JSON.parse(output) as { result: Array<{ expressions: Array<{ value: Record<string, PolicyResult> }> }> }).result[0]!
+    .expressions[0]!.value;
   const differences: Difference[] = [];
   for (const [id, document] of documents) {
     const wasm = policy.evaluate(document);

@@ -48,8 +48,25 @@ function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
 }
 
 const REPLACEMENTS: unknown[] = [
-  null, true, false, 0, -1, 1.5, "", "yes", "0", "root", "nginx:latest", "sha256:abc", [], {}, ["ALL"],
-  "/var/run/docker.sock", "x".repeat(10_000), { nested: { deeper: [1, { a: null }] } }, "${VAR:-latest}",
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  "",
+  "yes",
+  "0",
+  "root",
+  "nginx:latest",
+  "sha256:abc",
+  [],
+  {},
+  ["ALL"],
+  "/var/run/docker.sock",
+  "x".repeat(10_000),
+  { nested: { deeper: [1, { a: null }] } },
+  "${VAR:-latest}",
 ];
 
 function mutate(value: unknown, next: () => number): unknown {

@@ -13,15 +13,7 @@ export {
   type Shape,
 } from "./engine/catalog.js";
 export type { DocumentPath, PolicyFinding, PolicyResult } from "./engine/policy.js";
-export {
-  InputError,
-  ParseError,
-  PolicyError,
-  ShipshapeError,
-  UsageError,
-  type ErrorCode,
-  type ErrorLocation,
-} from "./errors.js";
+export { InputError, ParseError, PolicyError, ShipshapeError, UsageError, type ErrorCode, type ErrorLocation } from "./errors.js";
 export type { Environment } from "./inputs/compose/interpolate.js";
 export type { FileResult, Finding, InputFailure, SkippedDocument } from "./report/finding.js";
 export { formatReport, formatters, type FormatOptions, type Formatter } from "./report/formatters/index.js";

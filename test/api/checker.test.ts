@@ -63,7 +63,9 @@ describe("Checker (library API)", () => {
     const texts = files.map((f) => readFileSync(join(INPUTS, "kubernetes", "bad", f), "utf8"));
     const expected = texts.map((t, i) => checker.checkText(t, files[i]!));
     for (let i = 0; i < 200; i++) {
-      expect(checker.checkText(texts[(i * 7) % texts.length]!, files[(i * 7) % files.length]!)).toEqual(expected[(i * 7) % expected.length]);
+      expect(checker.checkText(texts[(i * 7) % texts.length]!, files[(i * 7) % files.length]!)).toEqual(
+        expected[(i * 7) % expected.length],
+      );
     }
   });
 });

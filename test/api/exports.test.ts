@@ -23,7 +23,9 @@ describe("exported names", () => {
   });
 
   it("Node entry (shipshape) adds the bundled policy and the file system", () => {
-    const added = Object.keys(node).filter((name) => !(name in core)).sort();
+    const added = Object.keys(node)
+      .filter((name) => !(name in core))
+      .sort();
     expect(added).toEqual([
       "bundledPolicyDir",
       "checkDockerContainers",

@@ -6,7 +6,6 @@ import { readBundledArtifacts } from "../../harness/src/node.js";
 import { runCli } from "./run-cli.js";
 import { tempDir } from "../helpers.js";
 
-
 const json = async (argv: string[], options: Parameters<typeof runCli>[1] = {}) => {
   const { code, stdout, stderr } = await runCli(["check", "-f", "json", ...argv], options);
   return { code, stderr, report: stdout ? (JSON.parse(stdout) as Report) : undefined };
@@ -43,14 +42,20 @@ describe("configuration on the command line", () => {
     const { code, stderr, report } = await json(["pod.yaml"], { cwd: dir });
     expect(code).toBe(2);
     expect(report).toBeUndefined();
-    expect(stderr).toContain(`${join(dir, ".shipshape.yaml")}:3: invalid configuration: rules.no-root-user.level must be one of deny, warn`);
+    expect(stderr).toContain(
+      `${join(dir, ".shipshape.yaml")}:3: invalid configuration: rules.no-root-user.level must be one of deny, warn`,
+    );
   });
 
   it("honours an in-place waiver with a reason, and --no-inline-waivers ignores it", async () => {
-    const annotations = '  annotations:\n    shipshape.dev/waive: no-root-user\n    shipshape.dev/waive-reason: "needs CAP_NET_BIND, OPS-9"\n';
+    const annotations =
+      '  annotations:\n    shipshape.dev/waive: no-root-user\n    shipshape.dev/waive-reason: "needs CAP_NET_BIND, OPS-9"\n';
     const dir = tempDir("opts", { "pod.yaml": pod("p", annotations) });
     const honoured = await json(["pod.yaml"], { cwd: dir });
-    expect(honoured.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({ waived: true, waiver: "needs CAP_NET_BIND, OPS-9" });
+    expect(honoured.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({
+      waived: true,
+      waiver: "needs CAP_NET_BIND, OPS-9",
+    });
     expect(honoured.report!.summary.waived).toBe(1);
     const ignored = await json(["--no-inline-waivers", "pod.yaml"], { cwd: dir });
     expect(ignored.report!.findings.find((f) => f.rule === "no-root-user")).toMatchObject({ waived: false });

@@ -49,9 +49,16 @@ describe("hostile and awkward inputs", () => {
     expect(errors["invalid.yaml"]).toMatchObject({ line: 4 });
     expect(errors["latin1.yaml"]?.message).toBe("the file is not valid UTF-8");
     expect(errors["truncated.json"]).toEqual({ line: 1, message: "invalid JSON: unterminated string" });
-    expect(Object.keys(errors).sort()).toEqual(
-      ["alias-bomb.yaml", "binary.yaml", "deep.json", "deep.yaml", "empty.json", "invalid.yaml", "latin1.yaml", "truncated.json"],
-    );
+    expect(Object.keys(errors).sort()).toEqual([
+      "alias-bomb.yaml",
+      "binary.yaml",
+      "deep.json",
+      "deep.yaml",
+      "empty.json",
+      "invalid.yaml",
+      "latin1.yaml",
+      "truncated.json",
+    ]);
     expect(report.skipped.map((s) => [s.file, s.reason])).toEqual([
       ["empty.yaml", "the file holds no documents"],
       ["unrelated.yaml", "no shape recognises this document"],
@@ -73,7 +80,7 @@ describe("awkward but valid inputs", () => {
     "bom.yaml": "\ufeff" + pod(""),
     "crlf.yaml": pod("      securityContext: {runAsUser: 0}\n").replace(/\n/g, "\r\n"),
     "tabs.yaml": "apiVersion: v1\nkind: Pod\nspec:\n\tcontainers: []\n",
-    "non-objects.json": "[1, \"two\", null]",
+    "non-objects.json": '[1, "two", null]',
     "crd.yaml": "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\nspec: {group: g}\n",
     "unknown-kind.yaml": "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {containers: [{name: c, image: nginx}]}\n",
     "yaml11.yaml": pod("      securityContext: {privileged: yes, runAsNonRoot: on}\n"),

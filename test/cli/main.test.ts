@@ -5,7 +5,6 @@ import type { Report } from "../../harness/src/index.js";
 import { INPUTS, ROOT, tempDir } from "../helpers.js";
 import { runCli } from "./run-cli.js";
 
-
 const ROOT_POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: a:1\n";
 
 describe("shipshape check", () => {

@@ -9,7 +9,10 @@ describe("check --jobs", () => {
     const dir = tempDir("jobs");
     for (let i = 0; i < 60; i++) {
       const image = i % 3 ? `nginx:1.${i}` : "nginx";
-      writeFileSync(join(dir, `pod-${String(i).padStart(2, "0")}.yaml`), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - {name: c, image: "${image}"}\n`);
+      writeFileSync(
+        join(dir, `pod-${String(i).padStart(2, "0")}.yaml`),
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - {name: c, image: "${image}"}\n`,
+      );
     }
     writeFileSync(join(dir, "zz-broken.yaml"), "a: [\n");
     const serial = await runCli(["check", "-f", "json", "-j", "1", "."], { cwd: dir });

@@ -46,14 +46,18 @@ describe("ConfigApplier", () => {
 
   it("waives by rule, path glob, object and container, keeping the finding", () => {
     const waiver = { rules: ["no-root-user"], path: "deploy/*.yaml", object: "Deployment/web", container: "app", reason: "OPS-1" };
-    expect(applier({ waivers: [waiver] }).apply(finding, raw(), { matchPath: "deploy/web.yaml" })).toMatchObject({ waived: true, waiver: "OPS-1" });
+    expect(applier({ waivers: [waiver] }).apply(finding, raw(), { matchPath: "deploy/web.yaml" })).toMatchObject({
+      waived: true,
+      waiver: "OPS-1",
+    });
     for (const miss of [{ path: "other/*.yaml" }, { object: "Deployment/api" }, { container: "sidecar" }, { rules: ["no-latest-tag"] }]) {
       expect(applier({ waivers: [{ ...waiver, ...miss }] }).apply(finding, raw(), { matchPath: "deploy/web.yaml" }).waived).toBe(false);
     }
   });
 
   it("applies a waiver through its expiry day and not after", () => {
-    const on = (expires: string) => applier({ waivers: [{ rules: ["no-root-user"], reason: "r", expires }] }).apply(finding, raw(), { matchPath: "x" });
+    const on = (expires: string) =>
+      applier({ waivers: [{ rules: ["no-root-user"], reason: "r", expires }] }).apply(finding, raw(), { matchPath: "x" });
     expect(on("2026-11-23")).toMatchObject({ waived: true });
     expect(on("2026-11-22")).toMatchObject({ waived: false, waiver: "expired waiver (2026-11-22): r" });
   });

@@ -34,7 +34,10 @@ describe("parseConfig", () => {
 
   it.each([
     ["rules:\n  no-such-rule: {enabled: false}\n", /^\.shipshape\.yaml:2: unknown rule "no-such-rule" in configuration$/],
-    ["rules:\n  no-root-user:\n    level: block\n", /^\.shipshape\.yaml:3: invalid configuration: rules\.no-root-user\.level must be one of deny, warn$/],
+    [
+      "rules:\n  no-root-user:\n    level: block\n",
+      /^\.shipshape\.yaml:3: invalid configuration: rules\.no-root-user\.level must be one of deny, warn$/,
+    ],
     ["waivers:\n  - {rule: no-root-user}\n", /^\.shipshape\.yaml:2: invalid configuration: .*reason/],
     ["waivers:\n  - {rule: no-root-user, rules: [x], reason: r}\n", /needs exactly one of "rule" or "rules"/],
     ["waivers:\n  - {rule: nope, reason: r}\n", /unknown rule "nope" in waiver/],

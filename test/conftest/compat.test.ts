@@ -45,7 +45,10 @@ describe("conftest compatibility", () => {
   // One conftest run over every sample (70 runs took 48 s; one takes a few), grouped by file.
   const byFile = new Map<string, ConftestResult[]>();
   beforeAll(async () => {
-    const { results } = runConftest(samples.map((s) => join(INPUTS, s)), await paramsData());
+    const { results } = runConftest(
+      samples.map((s) => join(INPUTS, s)),
+      await paramsData(),
+    );
     for (const result of results) byFile.set(result.filename, [...(byFile.get(result.filename) ?? []), result]);
   });
 
@@ -55,11 +58,25 @@ describe("conftest compatibility", () => {
     const status = results.some((r) => (r.failures ?? []).length > 0) ? 2 : results.some((r) => (r.warnings ?? []).length > 0) ? 1 : 0;
     const text = readFileSync(file, "utf8");
     const { findings } = (await samplesChecker()).checkText(text, file);
-    const messages = (level: string) => findings.filter((f) => f.level === level).map((f) => f.message).sort();
+    const messages = (level: string) =>
+      findings
+        .filter((f) => f.level === level)
+        .map((f) => f.message)
+        .sort();
     expect(status).toBe(messages("deny").length > 0 ? 2 : messages("warn").length > 0 ? 1 : 0);
     if (sample.includes("/bad/")) expect(status).toBeGreaterThan(0);
     if (text.includes("${")) return; // conftest does not interpolate Compose variables; shipshape does
-    expect(results.flatMap((r) => r.failures ?? []).map((f) => f.msg).sort()).toEqual(messages("deny"));
-    expect(results.flatMap((r) => r.warnings ?? []).map((f) => f.msg).sort()).toEqual(messages("warn"));
+    expect(
+      results
+        .flatMap((r) => r.failures ?? [])
+        .map((f) => f.msg)
+        .sort(),
+    ).toEqual(messages("deny"));
+    expect(
+      results
+        .flatMap((r) => r.warnings ?? [])
+        .map((f) => f.msg)
+        .sort(),
+    ).toEqual(messages("warn"));
   });
 });

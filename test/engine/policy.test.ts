@@ -12,7 +12,6 @@ import { INPUTS, ROOT, sampleFiles, tempDir } from "../helpers.js";
 const opa = join(ROOT, ".tools", "bin", "opa");
 const { wasm } = readBundledArtifacts();
 
-
 describe("Policy (the compiled WASM)", () => {
   it("refuses bytes that are not a policy with a PolicyError", async () => {
     await expect(Policy.load(new Uint8Array([0, 1, 2, 3]))).rejects.toMatchObject({ code: "POLICY_ERROR" });
@@ -51,7 +50,10 @@ describe("Policy (the compiled WASM)", () => {
       metadata: { name },
       spec: { containers: [{ name: "c", image: "nginx", env }] },
     });
-    const huge = pod("huge", Array.from({ length: 10_000 }, (_, i) => ({ name: `API_TOKEN_${i}`, value: "x" })));
+    const huge = pod(
+      "huge",
+      Array.from({ length: 10_000 }, (_, i) => ({ name: `API_TOKEN_${i}`, value: "x" })),
+    );
     const documents: unknown[] = [pod("ünïcödé-名前-🚀"), pod("escaped-\\ud800-backslash"), null, false, 0, "", huge, pod("after-huge")];
     for (const sample of sampleFiles()) {
       for (const doc of parseText(readFileSync(join(INPUTS, sample), "utf8"), sample).documents) documents.push(doc.value);

@@ -15,10 +15,57 @@ const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns: number): T[] => fc.sampl
 // the letters of the YAML 1.1 booleans and nulls.
 const scalarChars = [..."0123456789_+-.eExXoObBaAfFyYnNtTrRuUlLsS~"];
 const keywords = [
-  "yes", "Yes", "YES", "no", "No", "on", "ON", "off", "Off", "y", "Y", "n", "N", "true", "True", "TRUE", "tRue",
-  "false", "null", "Null", "NULL", "~", "0", "00", "-0", "+0", "0b0", "0_0", "0x0", "0o0", "0777", "08", "1_000",
-  "-0b11", "0B1", "0X1F", "1e3", "1.", ".5", "+.5", "1_0.5", "1e400", "9223372036854775808", "18446744073709551616",
-  "2001-12-14", "2001-12-14 21:59:43.10", "2001-12-14T21:59:43.10-05:00", "2001-2-3", "2001-13-01", "1:20", "0:0",
+  "yes",
+  "Yes",
+  "YES",
+  "no",
+  "No",
+  "on",
+  "ON",
+  "off",
+  "Off",
+  "y",
+  "Y",
+  "n",
+  "N",
+  "true",
+  "True",
+  "TRUE",
+  "tRue",
+  "false",
+  "null",
+  "Null",
+  "NULL",
+  "~",
+  "0",
+  "00",
+  "-0",
+  "+0",
+  "0b0",
+  "0_0",
+  "0x0",
+  "0o0",
+  "0777",
+  "08",
+  "1_000",
+  "-0b11",
+  "0B1",
+  "0X1F",
+  "1e3",
+  "1.",
+  ".5",
+  "+.5",
+  "1_0.5",
+  "1e400",
+  "9223372036854775808",
+  "18446744073709551616",
+  "2001-12-14",
+  "2001-12-14 21:59:43.10",
+  "2001-12-14T21:59:43.10-05:00",
+  "2001-2-3",
+  "2001-13-01",
+  "1:20",
+  "0:0",
 ];
 const scalar = fc.oneof(fc.constantFrom(...keywords), fc.string({ unit: fc.constantFrom(...scalarChars), minLength: 1, maxLength: 8 }));
 
@@ -37,7 +84,8 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
         expect(ours.errors.length, `kubectl refuses ${JSON.stringify(text)} (${theirs.error})`).toBeGreaterThan(0);
         return;
       }
-      if (ours.errors.length > 0 && ours.documents.length === 0) return expect.fail(`we refuse ${JSON.stringify(text)}: ${ours.errors[0]!.message}`);
+      if (ours.errors.length > 0 && ours.documents.length === 0)
+        return expect.fail(`we refuse ${JSON.stringify(text)}: ${ours.errors[0]!.message}`);
       compared += 1;
       const value = (ours.documents[0]!.value as Record<string, unknown>).k;
       expect(normal(value), JSON.stringify(text)).toBe(normal((theirs.value as Record<string, unknown>).k));
@@ -55,8 +103,8 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
       const ours = parseText(text, "compose.yaml");
       expect(ours.errors, JSON.stringify(text)).toEqual([]);
       compared += 1;
-      const value = ((ours.documents[0]!.value as { services: Record<string, Record<string, unknown>> }).services.a!)["x-k"];
-      const expected = ((theirs.value as { services: Record<string, Record<string, unknown>> }).services.a!)["x-k"];
+      const value = (ours.documents[0]!.value as { services: Record<string, Record<string, unknown>> }).services.a!["x-k"];
+      const expected = (theirs.value as { services: Record<string, Record<string, unknown>> }).services.a!["x-k"];
       expect(normal(value), JSON.stringify(text)).toBe(normal(expected));
     });
     expect(compared).toBeGreaterThan(300);
@@ -73,7 +121,10 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
     for (const tag of ["!custom", "!!python/object", "!<tag:example.com,2000:x>", "!!set", "!!omap"]) {
       const parsed = parseText(`apiVersion: v1\nkind: Pod\nimage: ${tag} {nginx: latest}\n`, "m.yaml");
       expect(parsed.documents, tag).toEqual([]);
-      expect(parsed.errors.map((e) => e.line), tag).toEqual([3]);
+      expect(
+        parsed.errors.map((e) => e.line),
+        tag,
+      ).toEqual([3]);
     }
   });
 
@@ -100,7 +151,9 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
   it("judges host paths after cleaning them as Go does, and a directory that holds the socket", async () => {
     const checker = await samplesChecker();
     const segments = ["", ".", "..", "var", "run", "docker.sock", "etc", "srv", "tmp"];
-    const paths = [...new Set(sample(fc.array(fc.constantFrom(...segments), { minLength: 1, maxLength: 7 }), 500).map((s) => `/${s.join("/")}`))];
+    const paths = [
+      ...new Set(sample(fc.array(fc.constantFrom(...segments), { minLength: 1, maxLength: 7 }), 500).map((s) => `/${s.join("/")}`)),
+    ];
     const answers = askOracle(paths.map((text) => ({ op: "clean", text })));
     const socket = "/var/run/docker.sock";
     paths.forEach((path, i) => {
@@ -108,7 +161,9 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
       const sockets = [socket, "/run/docker.sock"];
       const reachesSocket = clean === "/" || sockets.some((s) => clean === s || s.startsWith(`${clean}/`));
       const listed = ["/", "/etc", "/proc", "/sys", "/boot", "/dev", "/root", "/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"];
-      const sensitive = listed.some((l) => clean === l || (l !== "/" && clean.startsWith(`${l}/`)) || (clean === "/" ? l !== "/" : l.startsWith(`${clean}/`)));
+      const sensitive = listed.some(
+        (l) => clean === l || (l !== "/" && clean.startsWith(`${l}/`)) || (clean === "/" ? l !== "/" : l.startsWith(`${clean}/`)),
+      );
       const text = `services:\n  a:\n    image: x:1\n    volumes: [${JSON.stringify(`${path}:/mnt`)}]\n`;
       const findings = checker.checkText(text, "compose.yaml").findings;
       const rules = findings.map((f) => f.rule);

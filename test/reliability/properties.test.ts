@@ -45,14 +45,23 @@ describe("property: any input gives a report or a typed error", () => {
   it("names and values holding any UTF-16, lone surrogates included", async () => {
     const checker = await samplesChecker();
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (name, value) => {
-        const container = { name, image: value, env: [{ name: value, value }] };
-        const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: value, labels: { [name]: value } }, spec: { containers: [container] } };
-        const result = checker.checkDocument(pod, "pod.json");
-        wellFormed(result);
-        expect(result.errors).toEqual([]);
-        expect(result.findings.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+        (name, value) => {
+          const container = { name, image: value, env: [{ name: value, value }] };
+          const pod = {
+            apiVersion: "v1",
+            kind: "Pod",
+            metadata: { name: value, labels: { [name]: value } },
+            spec: { containers: [container] },
+          };
+          const result = checker.checkDocument(pod, "pod.json");
+          wellFormed(result);
+          expect(result.errors).toEqual([]);
+          expect(result.findings.length).toBeGreaterThan(0);
+        },
+      ),
       settings,
     );
   });
@@ -105,7 +114,11 @@ describe("property: any input gives a report or a typed error", () => {
       spec: { hostPID: true, volumes: [{ name: "sock", hostPath: { path: "/var/run/docker.sock" } }], containers: [first, b] },
     });
     const findingsOf = (doc: unknown, container: string) =>
-      checker.checkDocument(doc, "pod.json").findings.filter((f) => f.container === container).map((f) => f.message).sort();
+      checker
+        .checkDocument(doc, "pod.json")
+        .findings.filter((f) => f.container === container)
+        .map((f) => f.message)
+        .sort();
     const bBefore = findingsOf(pod(a), "b");
     const leafPaths: string[][] = [];
     const walk = (value: unknown, path: string[]) => {
@@ -130,12 +143,18 @@ describe("property: any input gives a report or a typed error", () => {
   it("the CLI exits 0, 1 or 2 with no stack trace, whatever the file holds", async () => {
     const dir = tempDir("fuzz-cli");
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.jsonValue().map((v) => stringify(v))), async (text) => {
-        writeFileSync(join(dir, "input.yaml"), text);
-        const { code, stderr } = await runCli(["check", "-f", "json", "input.yaml"], { cwd: dir });
-        expect([0, 1, 2]).toContain(code);
-        expect(stderr).not.toMatch(/\n\s+at /);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 300 }),
+          fc.jsonValue().map((v) => stringify(v)),
+        ),
+        async (text) => {
+          writeFileSync(join(dir, "input.yaml"), text);
+          const { code, stderr } = await runCli(["check", "-f", "json", "input.yaml"], { cwd: dir });
+          expect([0, 1, 2]).toContain(code);
+          expect(stderr).not.toMatch(/\n\s+at /);
+        },
+      ),
       { numRuns: 60, timeout: 5_000 },
     );
   });

@@ -25,7 +25,10 @@ writeFileSync(
     "  - {rule: healthcheck-required, reason: old, expires: 2001-01-01}",
   ].join("\n"),
 );
-writeFileSync(join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: 'a:1'}\n");
+writeFileSync(
+  join(dir, "pod.yaml"),
+  "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: 'a:1'}\n",
+);
 writeFileSync(join(dir, "broken.json"), '{"a": ');
 writeFileSync(join(dir, "values.yaml"), "replicas: 3\n");
 
@@ -49,7 +52,9 @@ describe("formatters", () => {
     const sarif = JSON.parse(await render("sarif"));
     const schemaFile = join(require.resolve("@microsoft/jest-sarif/package.json"), "..", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
     // The schema's language-tag pattern is not valid under the u flag; validate it as the schema's era did.
-    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(readFileSync(schemaFile, "utf8")));
+    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+      JSON.parse(readFileSync(schemaFile, "utf8")),
+    );
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("no-root-user");
@@ -79,9 +84,15 @@ describe("formatters", () => {
 
   it("github writes workflow commands with file and line", async () => {
     const lines = (await render("github")).trim().split("\n");
-    expect(lines).toContainEqual(expect.stringMatching(/^::error file=.*pod\.yaml,line=6,col=\d+,title=no-root-user \(high\)::container c of Pod\/p may run as root/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^::error file=.*pod\.yaml,line=6,col=\d+,title=no-root-user \(high\)::container c of Pod\/p may run as root/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::warning file=.*,title=resource-limits \(medium\)::/));
-    expect(lines).toContainEqual(expect.stringMatching(/^::notice .*title=read-only-rootfs \(waived\)::.* — waived: writes \/var\/cache%2C OPS-7|^::notice .*::.*waived: writes \/var\/cache, OPS-7/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::notice .*title=read-only-rootfs \(waived\)::.* — waived: writes \/var\/cache%2C OPS-7|^::notice .*::.*waived: writes \/var\/cache, OPS-7/,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=.*broken\.json,line=1,title=PARSE_ERROR::invalid JSON/));
   });
 

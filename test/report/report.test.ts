@@ -42,10 +42,7 @@ describe("exit codes (SPEC §4)", () => {
   });
 
   it("counts and orders findings by file and position", () => {
-    const report = buildReport(
-      [result([finding({ line: 9 }), finding({ line: 2, level: "warn" }), finding({ waived: true })])],
-      "0",
-    );
+    const report = buildReport([result([finding({ line: 9 }), finding({ line: 2, level: "warn" }), finding({ waived: true })])], "0");
     expect(report.findings.map((f) => f.line)).toEqual([1, 2, 9]);
     expect(report.summary).toMatchObject({ findings: 3, deny: 1, warn: 1, waived: 1, files: 1, documents: 1 });
   });

@@ -27,11 +27,15 @@ describe("class 7: resource blow-ups and hangs", () => {
   });
 
   it("stops reading standard input at the size limit", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "bin", "shipshape.js"), "check", "--no-config", "--max-file-size", "65536", "-f", "json", "-"], {
-      stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"],
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin", "shipshape.js"), "check", "--no-config", "--max-file-size", "65536", "-f", "json", "-"],
+      {
+        stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"],
+        encoding: "utf8",
+        timeout: 20_000,
+      },
+    );
     expect(run.status).toBe(2);
     expect((JSON.parse(run.stdout) as Report).errors).toEqual([
       { file: "<stdin>", code: "INPUT_ERROR", message: "standard input is over the limit of 65536 bytes" },
@@ -42,7 +46,11 @@ describe("class 7: resource blow-ups and hangs", () => {
     const checker = await samplesChecker();
     const containers = Array.from({ length: 1_001 }, (_, i) => ({ name: `c${i}`, image: "a:1" }));
     const huge = { apiVersion: "v1", kind: "Pod", metadata: { name: "huge" }, spec: { containers } };
-    const list = { apiVersion: "v1", kind: "List", items: [huge, { apiVersion: "v1", kind: "Pod", metadata: { name: "ok" }, spec: { containers: [{ name: "c", image: "a:1" }] } }] };
+    const list = {
+      apiVersion: "v1",
+      kind: "List",
+      items: [huge, { apiVersion: "v1", kind: "Pod", metadata: { name: "ok" }, spec: { containers: [{ name: "c", image: "a:1" }] } }],
+    };
     const result = checker.checkText(JSON.stringify(list, null, 1), "list.json");
     expect(result.errors.map((e) => e.message)).toEqual(["the object holds 1001 containers, more than the 1000 allowed"]);
     expect(result.errors[0]!.line).toBe(5); // the item, not the file
@@ -51,10 +59,16 @@ describe("class 7: resource blow-ups and hangs", () => {
 
   it("evaluates the items of a List one by one, with their paths, as one document would be", async () => {
     const checker = await samplesChecker();
-    const pods = Array.from({ length: 3 }, (_, i) => JSON.parse(JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: `p${i}` }, spec: { containers: [{ name: "c", image: "a:1" }] } })));
+    const pods = Array.from({ length: 3 }, (_, i) =>
+      JSON.parse(
+        JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: `p${i}` }, spec: { containers: [{ name: "c", image: "a:1" }] } }),
+      ),
+    );
     const one = (pod: unknown) => checker.checkDocument(pod, "x").findings.map((f) => `${f.rule} ${f.object} ${f.path}`);
     const expected = pods.flatMap((pod, i) => one(pod).map((line) => line.replace(" spec.", ` items[${i}].spec.`)));
-    const asList = checker.checkDocument({ apiVersion: "v1", kind: "List", items: pods }, "x").findings.map((f) => `${f.rule} ${f.object} ${f.path}`);
+    const asList = checker
+      .checkDocument({ apiVersion: "v1", kind: "List", items: pods }, "x")
+      .findings.map((f) => `${f.rule} ${f.object} ${f.path}`);
     expect(asList.sort()).toEqual(expected.sort());
   });
 

@@ -35,7 +35,10 @@ describe("class 9: quiet passes", () => {
   });
 
   it("refuses an in-place waiver that names a rule that does not exist, at its line", async () => {
-    const pod = ROOT_POD.replace("metadata: {name: p}", 'metadata: {name: p, annotations: {shipshape.dev/waive: "no-rot-user", shipshape.dev/waive-reason: typo}}');
+    const pod = ROOT_POD.replace(
+      "metadata: {name: p}",
+      'metadata: {name: p, annotations: {shipshape.dev/waive: "no-rot-user", shipshape.dev/waive-reason: typo}}',
+    );
     const dir = tempDir("quiet", { "pod.yaml": pod });
     const { code, stdout } = await runCli(["check", "--no-config", "-f", "json", "pod.yaml"], { cwd: dir });
     expect(code).toBe(2);

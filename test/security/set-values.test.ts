@@ -12,32 +12,45 @@ const inspect = (config: object, host: object) => JSON.stringify([{ Name: "/c", 
 
 describe("class 5: values that count as set when they are not", () => {
   it("a zero limit is no limit, however it is spelled", async () => {
-    const limits = (await rules(pod('      resources: {limits: {memory: "0Mi", cpu: "0"}}\n'), "p.yaml")).filter((r) => r === "resource-limits");
+    const limits = (await rules(pod('      resources: {limits: {memory: "0Mi", cpu: "0"}}\n'), "p.yaml")).filter(
+      (r) => r === "resource-limits",
+    );
     expect(limits).toHaveLength(2);
-    for (const settings of ['    mem_limit: 0m\n    cpus: "0.0"\n', "    deploy: {resources: {limits: {memory: \"0\", cpus: 0}}}\n"]) {
+    for (const settings of ['    mem_limit: 0m\n    cpus: "0.0"\n', '    deploy: {resources: {limits: {memory: "0", cpus: 0}}}\n']) {
       expect((await rules(service(settings), "compose.yaml")).filter((r) => r === "resource-limits")).toHaveLength(2);
     }
-    expect((await rules(inspect({}, { Memory: 0, NanoCpus: 0, CpuQuota: -1 }), "i.json")).filter((r) => r === "resource-limits")).toHaveLength(2);
+    expect(
+      (await rules(inspect({}, { Memory: 0, NanoCpus: 0, CpuQuota: -1 }), "i.json")).filter((r) => r === "resource-limits"),
+    ).toHaveLength(2);
   });
 
   it("a health check whose test starts with NONE is disabled", async () => {
-    expect(await rules(service('    healthcheck: {test: ["NONE", "curl", "-f", "http://x/"]}\n'), "compose.yaml")).toContain("healthcheck-required");
+    expect(await rules(service('    healthcheck: {test: ["NONE", "curl", "-f", "http://x/"]}\n'), "compose.yaml")).toContain(
+      "healthcheck-required",
+    );
     expect(await rules(inspect({ Healthcheck: { Test: ["NONE", "x"] } }, {}), "i.json")).toContain("healthcheck-required");
   });
 
   it("a secret literal that starts with $ is still a literal where nothing expands it", async () => {
     expect(await rules(pod('      env: [{name: DB_PASSWORD, value: "$ecret"}]\n'), "p.yaml")).toContain("no-secrets-in-env");
-    expect(await rules(pod('      env: [{name: DB_PASSWORD, value: "$(DB_PASSWORD_FROM_SECRET)"}]\n'), "p.yaml")).not.toContain("no-secrets-in-env");
+    expect(await rules(pod('      env: [{name: DB_PASSWORD, value: "$(DB_PASSWORD_FROM_SECRET)"}]\n'), "p.yaml")).not.toContain(
+      "no-secrets-in-env",
+    );
     expect(await rules(service('    environment: {DB_PASSWORD: "$$ecret"}\n'), "compose.yaml")).toContain("no-secrets-in-env");
-    expect(await rules(service('    environment: {DB_PASSWORD: "${DB_PASSWORD:-changeme}"}\n'), "compose.yaml")).toContain("no-secrets-in-env");
+    expect(await rules(service('    environment: {DB_PASSWORD: "${DB_PASSWORD:-changeme}"}\n'), "compose.yaml")).toContain(
+      "no-secrets-in-env",
+    );
     expect(await rules(service('    environment: {DB_PASSWORD: "${DB_PASSWORD}"}\n'), "compose.yaml")).not.toContain("no-secrets-in-env");
     expect(await rules(inspect({ Env: ["DB_PASSWORD=$ecret"] }, {}), "i.json")).toContain("no-secrets-in-env");
   });
 
   it("the host cgroup namespace and host devices are judged", async () => {
-    const compose = await rules(service("    cgroup: host\n    devices: [\"/dev/sda:/dev/xvda\"]\n"), "compose.yaml");
+    const compose = await rules(service('    cgroup: host\n    devices: ["/dev/sda:/dev/xvda"]\n'), "compose.yaml");
     expect(compose).toEqual(expect.arrayContaining(["no-host-namespaces", "no-host-devices"]));
-    const docker = await rules(inspect({}, { CgroupnsMode: "host", Devices: [{ PathOnHost: "/dev/mem", PathInContainer: "/dev/mem" }] }), "i.json");
+    const docker = await rules(
+      inspect({}, { CgroupnsMode: "host", Devices: [{ PathOnHost: "/dev/mem", PathInContainer: "/dev/mem" }] }),
+      "i.json",
+    );
     expect(docker).toEqual(expect.arrayContaining(["no-host-namespaces", "no-host-devices"]));
   });
 });

@@ -19,7 +19,10 @@ describe("class 4: documents and services that vanish", () => {
   it("judges services named __proto__ and constructor", async () => {
     const checker = await samplesChecker();
     const text = `services:\n  __proto__:\n    ${privileged}\n  constructor:\n    ${privileged}\n`;
-    const objects = checker.checkText(text, "compose.yaml").findings.filter((f) => f.rule === "no-privileged").map((f) => f.object);
+    const objects = checker
+      .checkText(text, "compose.yaml")
+      .findings.filter((f) => f.rule === "no-privileged")
+      .map((f) => f.object);
     expect(objects.sort()).toEqual(["service __proto__", "service constructor"]);
   });
 
@@ -37,7 +40,10 @@ describe("class 4: documents and services that vanish", () => {
       "    volumes: ['/var/run/docker.sock:/s']",
       "",
     ].join("\n");
-    const web = checker.checkText(text, "compose.yaml").findings.filter((f) => f.object === "service web").map((f) => f.rule);
+    const web = checker
+      .checkText(text, "compose.yaml")
+      .findings.filter((f) => f.object === "service web")
+      .map((f) => f.rule);
     expect(web).toContain("no-dangerous-capabilities"); // SYS_ADMIN from the base
     expect(web).toContain("no-docker-socket");
     expect(web).not.toContain("drop-all-capabilities"); // the base's drop: [ALL] is kept
@@ -45,14 +51,19 @@ describe("class 4: documents and services that vanish", () => {
 
   it("follows extends.file, and reports one it cannot follow", async () => {
     const dir = tempDir("extends", {
-      "compose.yaml": "services:\n  web:\n    extends: {file: base/common.yaml, service: common}\n    image: registry.example.com/app:1.0\n",
+      "compose.yaml":
+        "services:\n  web:\n    extends: {file: base/common.yaml, service: common}\n    image: registry.example.com/app:1.0\n",
       "base/common.yaml": "services:\n  common:\n    privileged: true\n    volumes: ['../../../../var/run:/r']\n",
       "broken.yaml": "services:\n  web:\n    extends: {file: missing.yaml, service: x}\n    image: registry.example.com/app:1.0\n",
     });
     const r = await report(dir, "compose.yaml", "broken.yaml");
     expect(rulesOf(r, "compose.yaml")).toEqual(expect.arrayContaining(["service web:no-privileged", "service web:no-docker-socket"]));
     expect(r.errors).toEqual([
-      { file: "broken.yaml", code: "INPUT_ERROR", message: "services.web: extends.file missing.yaml was not followed: no such file or directory" },
+      {
+        file: "broken.yaml",
+        code: "INPUT_ERROR",
+        message: "services.web: extends.file missing.yaml was not followed: no such file or directory",
+      },
     ]);
   });
 
@@ -68,7 +79,11 @@ describe("class 4: documents and services that vanish", () => {
   });
 
   it("follows symbolic links in a walked tree, and stops at a loop", async () => {
-    const dir = tempDir("links", { "tree/README.txt": "not an input", "real/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: 'a:1', securityContext: {privileged: true}}]}\n" });
+    const dir = tempDir("links", {
+      "tree/README.txt": "not an input",
+      "real/pod.yaml":
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: 'a:1', securityContext: {privileged: true}}]}\n",
+    });
     symlinkSync(join(dir, "real"), join(dir, "tree", "linked"), "dir");
     symlinkSync(join(dir, "tree"), join(dir, "tree", "loop"), "dir");
     symlinkSync(join(dir, "real", "pod.yaml"), join(dir, "tree", "file.yaml"));
@@ -80,7 +95,8 @@ describe("class 4: documents and services that vanish", () => {
 
   it("keeps the findings of a document that a stray line breaks", async () => {
     const dir = tempDir("garbage", {
-      "pods.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: 'a:1', securityContext: {privileged: true}}]}\nthis is not yaml\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec: {containers: [{name: c, image: 'a:1'}]}\n",
+      "pods.yaml":
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: 'a:1', securityContext: {privileged: true}}]}\nthis is not yaml\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec: {containers: [{name: c, image: 'a:1'}]}\n",
     });
     const { code, stdout } = await runCli(["check", "--no-config", "-f", "json", "pods.yaml"], { cwd: dir });
     const r = JSON.parse(stdout) as Report;

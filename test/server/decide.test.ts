@@ -59,7 +59,9 @@ describe("decide: waivers at admission", () => {
     expect(rules).not.toContain("no-privileged");
     expect(rules).toContain("no-docker-socket");
     // The same object in another namespace is not covered.
-    expect(denied(checker, review({ ...unsafe, metadata: { ...unsafe.metadata, namespace: "prod" } }, { namespace: "prod" }))).toContain("no-privileged");
+    expect(denied(checker, review({ ...unsafe, metadata: { ...unsafe.metadata, namespace: "prod" } }, { namespace: "prod" }))).toContain(
+      "no-privileged",
+    );
   });
 });
 
@@ -68,14 +70,20 @@ describe("decide: objects it does not or cannot check", () => {
     const checker = await createBundledChecker({ inlineWaivers: false });
     const terminating = { ...unsafe, metadata: { ...unsafe.metadata, deletionTimestamp: "2026-12-02T00:00:00Z", finalizers: ["x/y"] } };
     const released = { ...terminating, metadata: { ...terminating.metadata, finalizers: [] } };
-    expect(decide(checker, review(released, { operation: "UPDATE", oldObject: terminating }), options)).toMatchObject({ result: "skipped", reason: "the object is being deleted" });
+    expect(decide(checker, review(released, { operation: "UPDATE", oldObject: terminating }), options)).toMatchObject({
+      result: "skipped",
+      reason: "the object is being deleted",
+    });
   });
 
   it("allows an update that only changes finalizers, and checks one that changes the spec", async () => {
     const checker = await createBundledChecker({ inlineWaivers: false });
     const before = { ...unsafe, metadata: { ...unsafe.metadata, finalizers: ["x/y"], resourceVersion: "1" } };
     const after = { ...unsafe, metadata: { ...unsafe.metadata, resourceVersion: "2" } };
-    expect(decide(checker, review(after, { operation: "UPDATE", oldObject: before }), options)).toMatchObject({ result: "skipped", reason: "only finalizers changed" });
+    expect(decide(checker, review(after, { operation: "UPDATE", oldObject: before }), options)).toMatchObject({
+      result: "skipped",
+      reason: "only finalizers changed",
+    });
     const changed = { ...after, spec: { ...after.spec, hostPID: true } };
     expect(decide(checker, review(changed, { operation: "UPDATE", oldObject: before }), options).result).toBe("denied");
   });
@@ -86,8 +94,13 @@ describe("decide: objects it does not or cannot check", () => {
     for (let i = 0; i < 300; i++) deep = { a: deep };
     const tooDeep = decide(checker, review({ ...unsafe, metadata: { ...unsafe.metadata, labels: deep } }), options);
     expect(tooDeep.result).toBe("invalid");
-    expect(tooDeep.response.response).toMatchObject({ allowed: false, status: { code: 422, message: expect.stringContaining("nests deeper than 256 levels") } });
+    expect(tooDeep.response.response).toMatchObject({
+      allowed: false,
+      status: { code: 422, message: expect.stringContaining("nests deeper than 256 levels") },
+    });
     const crowded = { ...unsafe, spec: { containers: Array.from({ length: 11 }, (_, i) => ({ name: `c${i}`, image: "a:1" })) } };
-    expect(decide(checker, review(crowded), options).response.response.status!.message).toContain("holds 11 containers, more than the 10 allowed");
+    expect(decide(checker, review(crowded), options).response.response.status!.message).toContain(
+      "holds 11 containers, more than the 10 allowed",
+    );
   });
 });

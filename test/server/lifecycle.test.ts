@@ -15,13 +15,18 @@ const tls = certificate();
 const selfWaived = {
   apiVersion: "v1",
   kind: "Pod",
-  metadata: { name: "trust-me", annotations: { "shipshape.dev/waive": "no-privileged,no-host-namespaces", "shipshape.dev/waive-reason": "trust me" } },
+  metadata: {
+    name: "trust-me",
+    annotations: { "shipshape.dev/waive": "no-privileged,no-host-namespaces", "shipshape.dev/waive-reason": "trust me" },
+  },
   spec: { hostNetwork: true, containers: [{ name: "c", image: "a:1", securityContext: { privileged: true } }] },
 };
 
 /** The arguments the shipped Deployment runs the server with, except where it listens and its certificate. */
 function deployedArgs(): string[] {
-  const deployment = parse(readFileSync(join(ROOT, "deploy", "deployment.yaml"), "utf8")) as { spec: { template: { spec: { containers: Array<{ args: string[] }> } } } };
+  const deployment = parse(readFileSync(join(ROOT, "deploy", "deployment.yaml"), "utf8")) as {
+    spec: { template: { spec: { containers: Array<{ args: string[] }> } } };
+  };
   return deployment.spec.template.spec.containers[0]!.args.filter((a) => a !== "serve" && !/^--(port|tls-cert|tls-key)=/.test(a));
 }
 
@@ -49,7 +54,15 @@ describe("serve: lifecycle", () => {
     const silent = connect(server.port, "127.0.0.1"); // TCP only: never starts the TLS handshake
     silent.on("error", () => {});
     await new Promise((resolve) => silent.once("connect", resolve));
-    const slow = request({ host: "127.0.0.1", servername: "localhost", port: server.port, method: "POST", path: "/validate", ca: tls.ca, headers: { "content-length": "1000" } });
+    const slow = request({
+      host: "127.0.0.1",
+      servername: "localhost",
+      port: server.port,
+      method: "POST",
+      path: "/validate",
+      ca: tls.ca,
+      headers: { "content-length": "1000" },
+    });
     slow.on("error", () => {});
     slow.write("{");
     await call(tls.ca, server.port, "GET", "/healthz"); // the slow request is in flight by now
@@ -63,7 +76,18 @@ describe("serve: lifecycle", () => {
     const server = await startServer(tls, ["--timeout-ms", "300"]);
     try {
       const status = await new Promise<number | string>((resolve) => {
-        const slow = request({ host: "127.0.0.1", servername: "localhost", port: server.port, method: "POST", path: "/validate", ca: tls.ca, headers: { "content-length": "1000" } }, (res) => resolve(res.statusCode!));
+        const slow = request(
+          {
+            host: "127.0.0.1",
+            servername: "localhost",
+            port: server.port,
+            method: "POST",
+            path: "/validate",
+            ca: tls.ca,
+            headers: { "content-length": "1000" },
+          },
+          (res) => resolve(res.statusCode!),
+        );
         slow.on("error", (error) => resolve((error as NodeJS.ErrnoException).code ?? "error"));
         slow.write("{");
       });
@@ -79,7 +103,8 @@ describe("serve: lifecycle", () => {
     const config = join(dir, "config.yaml");
     const server = await startServer(tls, ["--config", config]);
     try {
-      const ask = async () => JSON.parse((await call(tls.ca, server.port, "POST", "/validate", review(selfWaived))).body).response.status.message as string;
+      const ask = async () =>
+        JSON.parse((await call(tls.ca, server.port, "POST", "/validate", review(selfWaived))).body).response.status.message as string;
       expect(await ask()).toContain("[no-privileged]");
       writeFileSync(config, "waivers:\n  - {rule: no-privileged, kind: Pod, namespace: apps, name: trust-me, reason: OPS-12}\n");
       server.child.kill("SIGHUP");
@@ -99,7 +124,12 @@ describe("serve: overload", () => {
     const server = await startServer(tls);
     try {
       const filler = "x".repeat(3 * 1024 * 1024 - 4096);
-      const big = review({ apiVersion: "v1", kind: "Pod", metadata: { name: "big", annotations: { note: filler } }, spec: { containers: [{ name: "c", image: "a:1" }] } });
+      const big = review({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "big", annotations: { note: filler } },
+        spec: { containers: [{ name: "c", image: "a:1" }] },
+      });
       expect(Buffer.byteLength(big)).toBeLessThan(3 * 1024 * 1024);
       const small = review(selfWaived);
       let flooding = true;

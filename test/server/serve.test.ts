@@ -49,12 +49,19 @@ describe("shipshape serve", () => {
   it("evaluates dry runs, and allows DELETE and excluded namespaces without evaluating", async () => {
     const bad = sample("kubernetes/bad/no-root-user.yaml");
     expect(JSON.parse((await call(server.port, "POST", "/validate", review(bad, { dryRun: true }))).body).response.allowed).toBe(false);
-    expect(JSON.parse((await call(server.port, "POST", "/validate", review(bad, { operation: "DELETE" }))).body).response.allowed).toBe(true);
-    expect(JSON.parse((await call(server.port, "POST", "/validate", review(bad, { namespace: "kube-system" }))).body).response.allowed).toBe(true);
+    expect(JSON.parse((await call(server.port, "POST", "/validate", review(bad, { operation: "DELETE" }))).body).response.allowed).toBe(
+      true,
+    );
+    expect(
+      JSON.parse((await call(server.port, "POST", "/validate", review(bad, { namespace: "kube-system" }))).body).response.allowed,
+    ).toBe(true);
   });
 
   it("answers 400 to bodies that are not AdmissionReviews and 404 elsewhere", async () => {
-    expect(await call(server.port, "POST", "/validate", "{not json")).toMatchObject({ status: 400, body: '{"error":"the body is not valid JSON"}' });
+    expect(await call(server.port, "POST", "/validate", "{not json")).toMatchObject({
+      status: 400,
+      body: '{"error":"the body is not valid JSON"}',
+    });
     const wrong = await call(server.port, "POST", "/validate", JSON.stringify({ kind: "Pod" }));
     expect(wrong.status).toBe(400);
     expect(JSON.parse(wrong.body).error).toBe('not an admission.k8s.io/v1 AdmissionReview: kind must be "AdmissionReview"');
@@ -86,12 +93,25 @@ describe("shipshape serve", () => {
 
   it("logs one JSON line per decision, without secret values", async () => {
     const secret = "Zq7-server-secret-42";
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "s" }, spec: { containers: [{ name: "c", image: "a:1", env: [{ name: "DB_PASSWORD", value: secret }] }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "s" },
+      spec: { containers: [{ name: "c", image: "a:1", env: [{ name: "DB_PASSWORD", value: secret }] }] },
+    };
     const { body } = await call(server.port, "POST", "/validate", review(pod));
     expect(body).toContain("no-secrets-in-env");
     expect(body).not.toContain(secret);
-    const decision = await server.waitForLog((l) => l.msg === "admission decision" && l.name === undefined && l.kind === "Pod" && (l.rules as string[]).includes("no-secrets-in-env"));
-    expect(decision).toMatchObject({ kind: "Pod", namespace: "apps", result: "denied", rules: expect.arrayContaining(["no-secrets-in-env"]) });
+    const decision = await server.waitForLog(
+      (l) =>
+        l.msg === "admission decision" && l.name === undefined && l.kind === "Pod" && (l.rules as string[]).includes("no-secrets-in-env"),
+    );
+    expect(decision).toMatchObject({
+      kind: "Pod",
+      namespace: "apps",
+      result: "denied",
+      rules: expect.arrayContaining(["no-secrets-in-env"]),
+    });
     expect(server.logs.join("\n")).not.toContain(secret);
   });
 });
@@ -115,11 +135,22 @@ describe("graceful shutdown", () => {
     const running = await start();
     const body = review(sample("kubernetes/good/deployment.yaml"));
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", servername: "localhost", port: running.port, method: "POST", path: "/validate", ca, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-        let text = "";
-        res.on("data", (c) => (text += c));
-        res.on("end", () => resolve({ status: res.statusCode!, text }));
-      });
+      const req = request(
+        {
+          host: "127.0.0.1",
+          servername: "localhost",
+          port: running.port,
+          method: "POST",
+          path: "/validate",
+          ca,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode!, text }));
+        },
+      );
       req.on("error", reject);
       req.write(body.slice(0, 100)); // the request is in flight when the signal arrives
       req.flushHeaders();
@@ -157,10 +188,13 @@ describe("request limits", () => {
     const running = await start(["--max-body-bytes", "1024"]);
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request({ host: "127.0.0.1", servername: "localhost", port: running.port, method: "POST", path: "/validate", ca }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = request(
+          { host: "127.0.0.1", servername: "localhost", port: running.port, method: "POST", path: "/validate", ca },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on("error", reject);
         for (let i = 0; i < 8; i++) req.write(" ".repeat(512));
         req.end();

@@ -9,7 +9,27 @@ export function certificate(): { cert: string; key: string; ca: Buffer } {
   const dir = tempDir("serve");
   const cert = join(dir, "cert.pem");
   const key = join(dir, "key.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   return { cert, key, ca: readFileSync(cert) };
 }
 
@@ -24,7 +44,11 @@ export interface Running {
 
 /** The real server (bin/shipshape.js serve) on a random loopback port over TLS. */
 export function startServer(tls: { cert: string; key: string }, extra: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", tls.cert, "--tls-key", tls.key, ...extra], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ["bin/shipshape.js", "serve", "--host", "127.0.0.1", "--port", "0", "--tls-cert", tls.cert, "--tls-key", tls.key, ...extra],
+    { cwd: ROOT },
+  );
   const logs: string[] = [];
   const waiters: Array<{ test: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }> = [];
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -64,11 +88,14 @@ export interface Answer {
 
 export function call(ca: Buffer, port: number, method: string, path: string, body?: string | Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", servername: "localhost", port, method, path, ca, headers: { "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
-    });
+    const req = request(
+      { host: "127.0.0.1", servername: "localhost", port, method, path, ca, headers: { "content-type": "application/json" } },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -78,5 +105,12 @@ export const review = (object: unknown, request: Record<string, unknown> = {}) =
   JSON.stringify({
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
-    request: { uid: `uid-${Math.random()}`, kind: { group: "", version: "v1", kind: (object as { kind: string }).kind }, namespace: "apps", operation: "CREATE", object, ...request },
+    request: {
+      uid: `uid-${Math.random()}`,
+      kind: { group: "", version: "v1", kind: (object as { kind: string }).kind },
+      namespace: "apps",
+      operation: "CREATE",
+      object,
+      ...request,
+    },
   });

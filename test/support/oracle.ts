@@ -18,7 +18,10 @@ export function askOracle(questions: Array<{ op: OracleOp; text: string; dir?: s
   const input = questions.map((q) => JSON.stringify(q)).join("\n") + "\n";
   const run = spawnSync(ORACLE, { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`oracle failed: ${run.stderr}`);
-  const answers = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as OracleAnswer);
+  const answers = run.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as OracleAnswer);
   if (answers.length !== questions.length) throw new Error(`oracle answered ${answers.length} of ${questions.length}`);
   return answers;
 }

@@ -7,7 +7,15 @@ import { InputError, PolicyError, toShipshapeError, type ShipshapeError } from "
 import type { SourceDocument } from "../inputs/document.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
 import { isCompose, prepareCompose } from "../inputs/compose/prepare.js";
-import { DEFAULT_MAX_CONTAINERS, DEFAULT_MAX_DEPTH, isKubernetesList, isKubernetesObject, measure, unitsOf, type Unit } from "../inputs/units.js";
+import {
+  DEFAULT_MAX_CONTAINERS,
+  DEFAULT_MAX_DEPTH,
+  isKubernetesList,
+  isKubernetesObject,
+  measure,
+  unitsOf,
+  type Unit,
+} from "../inputs/units.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
 import type { FileResult, Finding, InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
@@ -92,7 +100,8 @@ export class Checker {
 
   static async create(options: CheckerOptions): Promise<Checker> {
     const catalog = options.catalog;
-    const config = options.config === undefined ? EMPTY_CONFIG : isConfig(options.config) ? options.config : loadConfig(options.config, catalog.rules);
+    const config =
+      options.config === undefined ? EMPTY_CONFIG : isConfig(options.config) ? options.config : loadConfig(options.config, catalog.rules);
     const params = { ...paramsOf(config), ...options.params };
     const module = await compilePolicy(options.wasm);
     const policy = await Policy.load(module, params, options.inputType);
@@ -186,7 +195,9 @@ export class Checker {
       const { containers } = measure(unit.value, this.maxDepth, document.file);
       if (containers > this.maxContainers) {
         const where = { file: document.file, ...document.locate(unit.prefix) };
-        result.errors.push(failure(new InputError(`the object holds ${containers} containers, more than the ${this.maxContainers} allowed`, where)));
+        result.errors.push(
+          failure(new InputError(`the object holds ${containers} containers, more than the ${this.maxContainers} allowed`, where)),
+        );
         continue;
       }
       // Every rule reads containers: a Kubernetes object that holds none (a ConfigMap, a Service) needs no evaluation.
@@ -208,12 +219,15 @@ export class Checker {
       const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
       for (const raw of evaluation.findings) {
         if (!this.applier.isEnabled(raw.rule)) continue;
-        const located = unit.prefix.length === 0 ? raw : { ...raw, path: [...unit.prefix, ...raw.path], field: [...unit.prefix, ...raw.field] };
+        const located =
+          unit.prefix.length === 0 ? raw : { ...raw, path: [...unit.prefix, ...raw.path], field: [...unit.prefix, ...raw.field] };
         result.findings.push(this.applier.apply(this.finding(located, evaluation.shape, document), located, context));
       }
     }
     if (recognised === null) {
-      const reason = shape ? `the document does not have the outline of a ${shape} document, the shape it is read as` : "no shape recognises this document";
+      const reason = shape
+        ? `the document does not have the outline of a ${shape} document, the shape it is read as`
+        : "no shape recognises this document";
       result.skipped.push({ file: document.file, document: document.index, reason });
     }
   }
@@ -269,7 +283,14 @@ async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> 
 
 function isConfig(value: unknown): value is Config {
   const v = value as Config;
-  return typeof v === "object" && v !== null && Array.isArray(v.ignore) && Array.isArray(v.waivers) && typeof v.rules === "object" && !("inline-waivers" in v);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    Array.isArray(v.ignore) &&
+    Array.isArray(v.waivers) &&
+    typeof v.rules === "object" &&
+    !("inline-waivers" in v)
+  );
 }
 
 function failure(error: ShipshapeError): InputFailure {

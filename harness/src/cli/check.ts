@@ -57,7 +57,13 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   } else {
     const progress = progressReporter(io.stderr);
     const files = positionals.filter((p) => p !== "-");
-    const options = { env: io.env, maxFileBytes, cwd: io.cwd, configDir: loaded ? dirname(loaded.file) : io.cwd, onFile: (done: number, total: number) => progress.update(done, total) };
+    const options = {
+      env: io.env,
+      maxFileBytes,
+      cwd: io.cwd,
+      configDir: loaded ? dirname(loaded.file) : io.cwd,
+      onFile: (done: number, total: number) => progress.update(done, total),
+    };
     results = await checkFilesParallel(checker, setup, files, options, jobs);
     progress.done();
     if (positionals.includes("-")) {
@@ -67,12 +73,19 @@ export async function check(args: string[], io: CliIO): Promise<number> {
         const text = typeof input === "string" ? input : decodeUtf8(input, name);
         results.push(checker.checkText(text, name, { env: io.env, projectDir: io.cwd }));
       } catch (error) {
-        results.push(failedFile(name, error instanceof Error && !(error instanceof ShipshapeError) ? new InputError(error.message, { file: name }) : error));
+        results.push(
+          failedFile(
+            name,
+            error instanceof Error && !(error instanceof ShipshapeError) ? new InputError(error.message, { file: name }) : error,
+          ),
+        );
       }
     }
   }
 
-  const disabledRules = Object.entries(config.rules).filter(([, settings]) => settings.enabled === false).map(([id]) => id);
+  const disabledRules = Object.entries(config.rules)
+    .filter(([, settings]) => settings.enabled === false)
+    .map(([id]) => id);
   const report = buildReport(results, packageVersion(), { disabledRules });
   const color = format === "text" && !values.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const output = formatters[format]!(report, { catalog, color });

@@ -118,7 +118,8 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
 /** Says at start-up (and on reload) what the configuration trusts, so an operator sees a risky setting. */
 function describeConfig(log: Logger, config: Config, inlineWaivers: Config["inlineWaivers"]): void {
   const byPath = config.waivers.filter((w) => w.path !== undefined).length;
-  if (byPath > 0) log.warn({ waivers: byPath }, "waivers with a path glob never match at admission (objects have no file); use kind, namespace and name");
+  if (byPath > 0)
+    log.warn({ waivers: byPath }, "waivers with a path glob never match at admission (objects have no file); use kind, namespace and name");
   if (inlineWaivers === true) log.warn("in-place waivers are honoured: the author of an object can waive its own findings");
   else if (inlineWaivers) log.info({ inlineWaivers }, "in-place waivers are honoured only as configured");
 }

@@ -59,7 +59,11 @@ export class ConfigApplier {
       ...(settings?.severity && { severity: settings.severity }),
       ...(settings?.level && { level: settings.level }),
     };
-    const subject: WaiverSubject = context.subject ?? { kind: raw.kind, name: raw.owner, ...(raw.namespace !== null && { namespace: raw.namespace }) };
+    const subject: WaiverSubject = context.subject ?? {
+      kind: raw.kind,
+      name: raw.owner,
+      ...(raw.namespace !== null && { namespace: raw.namespace }),
+    };
     const configured = this.waivers.find((w) => this.covers(w, adjusted, context.matchPath, subject));
     if (configured) {
       if (configured.expires && configured.expires < this.options.today) {

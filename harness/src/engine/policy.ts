@@ -55,11 +55,7 @@ export class Policy {
    * @param params rule parameters by rule id (data.shipshape.params)
    * @param inputType a shape every document is read as, instead of detecting it (data.shipshape.input_type)
    */
-  static async load(
-    wasm: BufferSource | WebAssembly.Module,
-    params: Record<string, unknown> = {},
-    inputType?: Shape,
-  ): Promise<Policy> {
+  static async load(wasm: BufferSource | WebAssembly.Module, params: Record<string, unknown> = {}, inputType?: Shape): Promise<Policy> {
     let loaded: LoadedPolicy;
     try {
       loaded = await instantiate(wasm);
@@ -85,7 +81,9 @@ export class Policy {
       const json = document ? wellFormed(JSON.stringify(document)) : undefined;
       resultSet = this.direct
         ? this.direct.evaluate(json)
-        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, ENTRYPOINT) as Array<{ result: PolicyResult }>);
+        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, ENTRYPOINT) as Array<{
+            result: PolicyResult;
+          }>);
     } catch (cause) {
       // The SDK and the WASM module throw plain strings as well as Errors.
       const reason = cause instanceof Error ? cause.message : String(cause);

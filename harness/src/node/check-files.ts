@@ -107,7 +107,7 @@ export function includedJobs(checker: Checker, results: FileResult[], checked: S
 export function checkIncludes(checker: Checker, jobs: FileJob[], results: FileResult[], options: CheckFilesOptions = {}): FileResult[] {
   const checked = new Set(jobs.map((job) => job.absolute));
   const { onFile: _progress, ...quiet } = options; // included files are not part of the progress count
-  for (let next = includedJobs(checker, results, checked, options); next.length > 0; ) {
+  for (let next = includedJobs(checker, results, checked, options); next.length > 0;) {
     const more = checkFileList(checker, next, quiet);
     results.push(...more);
     next = includedJobs(checker, more, checked, options);

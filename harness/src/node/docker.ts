@@ -7,7 +7,8 @@ function docker(args: string[], env: Record<string, string | undefined>): Promis
   return new Promise((resolve, reject) => {
     execFile("docker", args, { env, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the docker CLI is not installed" : stderr.trim() || error.message;
+      const reason =
+        (error as NodeJS.ErrnoException).code === "ENOENT" ? "the docker CLI is not installed" : stderr.trim() || error.message;
       reject(new InputError(`docker ${args[0]} failed: ${reason}`, { file: `docker ${args.join(" ")}` }));
     });
   });
@@ -28,7 +29,15 @@ export async function checkDockerContainers(
       targets = (await docker(["ps", "-q"], env)).split(/\s+/).filter(Boolean);
     } catch (error) {
       const failure = error as InputError;
-      return [{ file: failure.file ?? "docker", documents: 0, findings: [], skipped: [], errors: [{ file: failure.file ?? "docker", code: failure.code, message: failure.message }] }];
+      return [
+        {
+          file: failure.file ?? "docker",
+          documents: 0,
+          findings: [],
+          skipped: [],
+          errors: [{ file: failure.file ?? "docker", code: failure.code, message: failure.message }],
+        },
+      ];
     }
   }
   const results: FileResult[] = [];

@@ -27,7 +27,6 @@ export function defaultJobs(files: number): number {
   return files < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
 }
 
-
 /**
  * Checks files on `jobs` worker threads, each with its own WASM instance, and returns the results in the
  * order a serial run would. Workers pull batches as they finish, so a slow file does not idle the others.
@@ -41,15 +40,20 @@ export async function checkFilesParallel(
 ): Promise<FileResult[]> {
   const { jobs: files, failures } = planFiles(checker, paths, options);
   const jobs = requestedJobs ?? defaultJobs(files.length);
-  if (jobs <= 1 || files.length < 2) return [...failures, ...checkIncludes(checker, files, checkFileList(checker, files, options), options)];
+  if (jobs <= 1 || files.length < 2)
+    return [...failures, ...checkIncludes(checker, files, checkFileList(checker, files, options), options)];
   const { onFile, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const ordered = new Array<FileResult[]>(batches.length);
   let nextBatch = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () =>
-    new Worker(workerUrl(import.meta.url, "node", "worker"), { workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup }),
+  const workers = Array.from(
+    { length: Math.min(jobs, batches.length) },
+    () =>
+      new Worker(workerUrl(import.meta.url, "node", "worker"), {
+        workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup,
+      }),
   );
   try {
     await Promise.all(

@@ -24,7 +24,8 @@ export function readTextFile(absolute: string, file: string, maxBytes: number): 
     stats = statSync(absolute);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : `cannot read it (${code ?? "unknown"})`;
+    const reason =
+      code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : `cannot read it (${code ?? "unknown"})`;
     throw new InputError(reason, { file }, { cause });
   }
   const kind = describe(stats);

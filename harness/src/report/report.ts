@@ -34,7 +34,10 @@ export interface ReportScope {
 }
 
 const byLocation = (a: Finding, b: Finding) =>
-  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) ||
+  a.file.localeCompare(b.file) ||
+  a.line - b.line ||
+  a.column - b.column ||
+  a.rule.localeCompare(b.rule) ||
   a.message.localeCompare(b.message);
 
 export function buildReport(all: FileResult[], toolVersion: string, scope: ReportScope = {}): Report {

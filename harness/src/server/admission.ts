@@ -58,7 +58,9 @@ export function admissionResponse(review: AdmissionReview, findings: Finding[], 
   const allowed = denied.length === 0 || audit;
   const line = (f: Finding) => `[${f.rule}] ${f.message}`;
   const waived = findings.filter((f) => f.waived).map((f) => `[${f.rule}] waived (${f.waiver ?? ""}): ${f.message}`);
-  const warnings = [...(audit ? denied.map(line) : []), ...warned.map(line), ...waived].map((w) => (w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}…` : w));
+  const warnings = [...(audit ? denied.map(line) : []), ...warned.map(line), ...waived].map((w) =>
+    w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}…` : w,
+  );
   return {
     apiVersion: review.apiVersion,
     kind: "AdmissionReview",
@@ -69,7 +71,10 @@ export function admissionResponse(review: AdmissionReview, findings: Finding[], 
         status: { code: 403, message: `shipshape denied the request: ${denied.map(line).join("; ")}` },
       }),
       ...(warnings.length > 0 && {
-        warnings: warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS - 1), `and ${warnings.length - MAX_WARNINGS + 1} more`] : warnings,
+        warnings:
+          warnings.length > MAX_WARNINGS
+            ? [...warnings.slice(0, MAX_WARNINGS - 1), `and ${warnings.length - MAX_WARNINGS + 1} more`]
+            : warnings,
       }),
     },
   };
@@ -80,7 +85,11 @@ export function allowUnchecked(review: AdmissionReview, warnings: string[] = [])
   return {
     apiVersion: review.apiVersion,
     kind: "AdmissionReview",
-    response: { uid: review.request.uid, allowed: true, ...(warnings.length > 0 && { warnings: warnings.map((w) => w.slice(0, MAX_WARNING)) }) },
+    response: {
+      uid: review.request.uid,
+      allowed: true,
+      ...(warnings.length > 0 && { warnings: warnings.map((w) => w.slice(0, MAX_WARNING)) }),
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Checker } from "../check/checker.js";
 import type { Finding } from "../report/finding.js";
-import { admissionResponse, allowUnchecked, refuseUnchecked, type AdmissionRequest, type AdmissionResponse, type AdmissionReview } from "./admission.js";
+import {
+  admissionResponse,
+  allowUnchecked,
+  refuseUnchecked,
+  type AdmissionRequest,
+  type AdmissionResponse,
+  type AdmissionReview,
+} from "./admission.js";
 
 /** How a review ended, as metrics and logs name it. */
 export type AdmissionResult = "allowed" | "denied" | "audit_denied" | "skipped" | "invalid" | "error" | "shed";
@@ -47,7 +54,9 @@ export function decide(checker: Checker, review: AdmissionReview, options: Decid
   if (checked.errors.length > 0) {
     const reason = checked.errors.map((e) => e.message).join("; ");
     return {
-      response: options.audit ? allowUnchecked(review, [`shipshape could not check this object: ${reason}`]) : refuseUnchecked(review, reason),
+      response: options.audit
+        ? allowUnchecked(review, [`shipshape could not check this object: ${reason}`])
+        : refuseUnchecked(review, reason),
       result: "invalid",
       findings: [],
       reason,
@@ -89,6 +98,8 @@ function onlyFinalizersChanged(request: AdmissionRequest): boolean {
 /** JSON with keys sorted, so two objects compare equal whatever order their keys came in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

@@ -43,7 +43,9 @@ export function reviewBody(checker: Checker, body: Uint8Array, options: DecideOp
         dryRun: dryRun === true,
       },
       findings: decision.findings.map((f) => ({ rule: f.rule, level: f.waived ? "waived" : f.level })),
-      waivers: decision.findings.filter((f) => f.waived).map((f) => ({ rule: f.rule, object: f.object, container: f.container, reason: f.waiver ?? "" })),
+      waivers: decision.findings
+        .filter((f) => f.waived)
+        .map((f) => ({ rule: f.rule, object: f.object, container: f.container, reason: f.waiver ?? "" })),
       ...(decision.reason !== undefined && { reason: decision.reason }),
     };
   } catch (error) {

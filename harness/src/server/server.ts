@@ -75,7 +75,13 @@ function connectionOf(socket: Socket): Socket {
   return (socket as Socket & { _parent?: Socket })._parent ?? socket;
 }
 
-function send(response: ServerResponse, status: number, body: unknown, type = "application/json", headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  type = "application/json",
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   response.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text), ...headers });
   response.end(text);
@@ -103,7 +109,11 @@ export function createAdmissionServer(evaluator: Evaluator, options: ServeOption
       outcome = await evaluator.review(await readBody(request, options.maxBodyBytes));
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
-      outcome = { status: status as 400, message: error instanceof HttpError ? error.message : "internal error", result: status === 500 ? "error" : "invalid" };
+      outcome = {
+        status: status as 400,
+        message: error instanceof HttpError ? error.message : "internal error",
+        result: status === 500 ? "error" : "invalid",
+      };
     }
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (outcome.status === 200) {
@@ -123,7 +133,14 @@ export function createAdmissionServer(evaluator: Evaluator, options: ServeOption
     } else {
       if (outcome.status === 500) log.error({ err: outcome.message }, "admission failed");
       else log.warn({ status: outcome.status, reason: outcome.message }, "admission request not decided");
-      if (!response.headersSent) send(response, outcome.status, { error: outcome.message }, "application/json", outcome.status === 429 ? { "retry-after": "1" } : {});
+      if (!response.headersSent)
+        send(
+          response,
+          outcome.status,
+          { error: outcome.message },
+          "application/json",
+          outcome.status === 429 ? { "retry-after": "1" } : {},
+        );
     }
     metrics.requests.inc({ result: outcome.result });
     metrics.duration.observe(durationMs / 1e3);

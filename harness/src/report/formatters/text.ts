@@ -22,7 +22,9 @@ export const formatText: Formatter = (report, { catalog, color }) => {
     lines.push(paint("underline", lineSafe(file)));
     for (const f of findings) {
       const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
-      lines.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}`);
+      lines.push(
+        `  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}`,
+      );
       const hint = rules.get(f.rule)?.remediation[f.shape];
       const indent = " ".repeat(19);
       if (f.waived) {
@@ -49,7 +51,12 @@ export const formatText: Formatter = (report, { catalog, color }) => {
   // What the configuration left out is said, so a run that checks nothing cannot look like a clean pass.
   if (report.ignored.length > 0) {
     const shown = report.ignored.slice(0, 10).map(lineSafe).join(", ");
-    lines.push(paint("yellow", `  ${report.ignored.length} file${report.ignored.length === 1 ? "" : "s"} ignored by configuration: ${shown}${report.ignored.length > 10 ? ", …" : ""}`));
+    lines.push(
+      paint(
+        "yellow",
+        `  ${report.ignored.length} file${report.ignored.length === 1 ? "" : "s"} ignored by configuration: ${shown}${report.ignored.length > 10 ? ", …" : ""}`,
+      ),
+    );
   }
   if (report.disabledRules.length > 0) lines.push(paint("yellow", `  rules disabled by configuration: ${report.disabledRules.join(", ")}`));
   return lines.join("\n") + "\n";
