@@ -90,9 +90,10 @@ test-rego: $(OPA)
 	echo "Rego coverage: $$cov% (minimum $(MIN_COVERAGE)%)"; \
 	node -e "process.exit($$cov >= $(MIN_COVERAGE) ? 0 : 1)"
 
-# typescript-eslint's type-checked rules (eslint.config.js).
+# typescript-eslint's type-checked rules (eslint.config.js), and Prettier's formatting.
 lint-ts: node_modules/.package-lock.json
 	npx eslint .
+	npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "run: npx prettier --write ."; exit 1; }
 
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit
