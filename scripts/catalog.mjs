@@ -56,6 +56,13 @@ for (const entry of inspected.annotations ?? []) {
   for (const shape of SHAPES) {
     if (remediation[shape] && !sample(shape, "bad", id)) need(false, `no inputs/${shape}/bad/${id}.* sample`);
   }
+  // Each parameter declares what it means, a JSON Schema (configuration is validated against it) and the
+  // default the rule uses; test/engine/parameters.test.ts holds the Rego defaults to these.
+  for (const [name, parameter] of Object.entries(a.custom.parameters ?? {})) {
+    need(typeof parameter?.description === "string", `parameter ${name}: missing description`);
+    need(parameter?.schema !== null && typeof parameter?.schema === "object", `parameter ${name}: missing schema`);
+    need(parameter !== null && typeof parameter === "object" && "default" in parameter, `parameter ${name}: missing default`);
+  }
   rules.push({
     id,
     title: a.title,

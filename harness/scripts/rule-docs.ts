@@ -35,8 +35,10 @@ export function rulePage(rule: Rule): string {
   if (rule.references.length > 0) out.push("## References", "", ...rule.references.map((r) => `- ${r}`), "");
   const parameters = Object.entries(rule.parameters);
   if (parameters.length > 0) {
-    out.push("## Parameters", "", "Set under `data.shipshape.params` (from the configuration file):", "");
-    out.push(...parameters.map(([name, text]) => `- \`${name}\`: ${text}`), "");
+    out.push("## Parameters", "", `Set under \`rules.${rule.id}.params\` in \`.shipshape.yaml\` (validated against the schema):`, "");
+    out.push("| parameter | meaning | schema | default |", "|---|---|---|---|");
+    const cell = (value: unknown) => `\`${JSON.stringify(value).replace(/\|/g, "\\|")}\``;
+    out.push(...parameters.map(([name, p]) => `| \`${name}\` | ${p.description} | ${cell(p.schema)} | ${cell(p.default)} |`), "");
   }
   for (const { shape, label } of SHAPES) {
     const remediation = rule.remediation[shape];

@@ -13,7 +13,11 @@
 #     - CIS Docker Benchmark 5.3 (Ensure that Linux kernel capabilities are restricted within containers)
 #     - Kubernetes Pod Security Standards, Baseline profile (Capabilities)
 #   parameters:
-#     allowed: Capabilities that may be added, without the CAP_ prefix.
+#     allowed:
+#       description: Capabilities that may be added (with or without the CAP_ prefix); replaces the default list.
+#       schema: {type: array, uniqueItems: true, items: {type: string, pattern: "^[A-Za-z_]+$"}}
+#       default: [AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID,
+#         SETPCAP, SETUID, SYS_CHROOT]
 #   remediation:
 #     docker: >-
 #       Remove the capability from `--cap-add`; find the narrower one the application needs.
@@ -28,13 +32,14 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-default_allowed := [
+# The parameters' defaults, as METADATA states them (a test holds the two together).
+parameter_defaults := {"allowed": [
 	"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
 	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
-]
+]}
 
 allowed contains capabilities.normalise(name) if {
-	some name in params.param("no-dangerous-capabilities", "allowed", default_allowed)
+	some name in params.param("no-dangerous-capabilities", "allowed", parameter_defaults.allowed)
 }
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.

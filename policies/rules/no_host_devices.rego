@@ -15,7 +15,10 @@
 #   references:
 #     - CIS Docker Benchmark 5.17 (Ensure that host devices are not directly exposed to containers)
 #   parameters:
-#     allowed: Host device paths that may be mapped (exact paths, such as /dev/fuse); replaces the default list.
+#     allowed:
+#       description: Host device paths that may be mapped (exact paths, such as /dev/fuse); replaces the default list.
+#       schema: {type: array, uniqueItems: true, items: {type: string, pattern: "^/"}}
+#       default: [/dev/null, /dev/zero, /dev/full, /dev/random, /dev/urandom, /dev/tty, /dev/console, /dev/ptmx]
 #   remediation:
 #     docker: >-
 #       Remove `--device`; if the workload needs one device, allow it explicitly in the `allowed` parameter.
@@ -27,13 +30,14 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-# Every container has these already (runc's default device rules), so mapping one exposes nothing new.
-default_allowed := [
+# The parameters' defaults, as METADATA states them (a test holds the two together). Every container has
+# these devices already (runc's default device rules), so mapping one exposes nothing new.
+parameter_defaults := {"allowed": [
 	"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom",
 	"/dev/tty", "/dev/console", "/dev/ptmx",
-]
+]}
 
-allowed := params.param("no-host-devices", "allowed", default_allowed)
+allowed := params.param("no-host-devices", "allowed", parameter_defaults.allowed)
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
 annotations := result.rule_annotations(rego.metadata.chain())

@@ -14,7 +14,10 @@
 #     - CIS Docker Benchmark 5.5 (Ensure sensitive host system directories are not mounted on containers)
 #     - Kubernetes Pod Security Standards, Baseline profile (HostPath Volumes)
 #   parameters:
-#     paths: Host paths that must not be mounted, nor anything under them.
+#     paths:
+#       description: Host paths that must not be mounted, nor anything under or above them; replaces the default list.
+#       schema: {type: array, uniqueItems: true, items: {type: string, pattern: "^/"}}
+#       default: [/, /etc, /proc, /sys, /boot, /dev, /root, /var/lib/docker, /var/lib/containerd, /var/lib/kubelet]
 #   remediation:
 #     docker: >-
 #       Remove the bind mount; copy what the container needs into the image or a named volume.
@@ -29,12 +32,13 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-default_paths := [
+# The parameters' defaults, as METADATA states them (a test holds the two together).
+parameter_defaults := {"paths": [
 	"/", "/etc", "/proc", "/sys", "/boot", "/dev", "/root",
 	"/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet",
-]
+]}
 
-sensitive_paths := params.param("no-sensitive-host-mounts", "paths", default_paths)
+sensitive_paths := params.param("no-sensitive-host-mounts", "paths", parameter_defaults.paths)
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
 annotations := result.rule_annotations(rego.metadata.chain())

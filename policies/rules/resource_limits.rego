@@ -13,7 +13,10 @@
 #     - CIS Docker Benchmark 5.10 (Ensure that the memory usage for containers is limited)
 #     - CIS Docker Benchmark 5.11 (Ensure that CPU priority is set appropriately on containers)
 #   parameters:
-#     resources: Resources that must be limited, a subset of ["memory", "cpu"].
+#     resources:
+#       description: Resources that must be limited.
+#       schema: {type: array, uniqueItems: true, items: {enum: [memory, cpu]}}
+#       default: [memory, cpu]
 #   remediation:
 #     docker: >-
 #       Run with `--memory 512m --cpus 1` (or `--cpu-quota`).
@@ -29,8 +32,11 @@ import data.shipshape.lib.result
 
 # A set: a resource listed twice in the parameter is still one finding.
 required_resources contains resource if {
-	some resource in params.param("resource-limits", "resources", ["memory", "cpu"])
+	some resource in params.param("resource-limits", "resources", parameter_defaults.resources)
 }
+
+# The parameters' defaults, as METADATA states them (a test holds the two together).
+parameter_defaults := {"resources": ["memory", "cpu"]}
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
 annotations := result.rule_annotations(rego.metadata.chain())

@@ -10,7 +10,10 @@
 #   severity: low
 #   level: warn
 #   parameters:
-#     resources: Resources that must be requested, a subset of ["memory", "cpu"].
+#     resources:
+#       description: Resources that must be requested.
+#       schema: {type: array, uniqueItems: true, items: {enum: [memory, cpu]}}
+#       default: [memory, cpu]
 #   remediation:
 #     compose: >-
 #       Set `deploy.resources.reservations.memory` and `.cpus` on the service.
@@ -24,8 +27,11 @@ import data.shipshape.lib.result
 
 # A set: a resource listed twice in the parameter is still one finding.
 required_resources contains resource if {
-	some resource in params.param("resource-requests", "resources", ["memory", "cpu"])
+	some resource in params.param("resource-requests", "resources", parameter_defaults.resources)
 }
+
+# The parameters' defaults, as METADATA states them (a test holds the two together).
+parameter_defaults := {"resources": ["memory", "cpu"]}
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
 annotations := result.rule_annotations(rego.metadata.chain())

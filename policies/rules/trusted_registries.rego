@@ -10,7 +10,10 @@
 #   severity: high
 #   level: deny
 #   parameters:
-#     allowed: Registries or registry/path prefixes images may come from; empty turns the rule off.
+#     allowed:
+#       description: Registries or registry/path prefixes images may come from; empty turns the rule off.
+#       schema: {type: array, uniqueItems: true, items: {type: string, minLength: 1}}
+#       default: []
 #   remediation:
 #     docker: >-
 #       Pull the image through a trusted registry (a mirror or your own) and run it from there.
@@ -25,7 +28,10 @@ import data.shipshape.lib.model
 import data.shipshape.lib.params
 import data.shipshape.lib.result
 
-allowed := params.param("trusted-registries", "allowed", [])
+# The parameters' defaults, as METADATA states them (a test holds the two together).
+parameter_defaults := {"allowed": []}
+
+allowed := params.param("trusted-registries", "allowed", parameter_defaults.allowed)
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
 annotations := result.rule_annotations(rego.metadata.chain())

@@ -44,6 +44,15 @@ describe("parseConfig", () => {
     ["waivers:\n  - {rule: no-root-user, reason: r, expires: 2026-02-30}\n", /:2: "2026-02-30" is not a date/],
     ["waivers:\n  - {rule: no-root-user, reason: r, expires: tomorrow}\n", /must match pattern/],
     ["colour: blue\n", /^\.shipshape\.yaml:1: invalid configuration: unknown field "colour" in the configuration$/],
+    [
+      "rules:\n  resource-limits:\n    params: {resource: [memory]}\n",
+      /^\.shipshape\.yaml:3: invalid configuration: unknown parameter "resource" of resource-limits \(its parameters: resources\)$/,
+    ],
+    [
+      "rules:\n  resource-limits:\n    params: {resources: [disk]}\n",
+      /:3: invalid configuration: rules\.resource-limits\.params\.resources\.0 must be one of memory, cpu$/,
+    ],
+    ["rules:\n  no-root-user:\n    params: {x: 1}\n", /unknown parameter "x" of no-root-user \(it has no parameters\)/],
     ["rules: [\n", /^\.shipshape\.yaml:\d+: invalid configuration: /],
   ])("rejects %j", (text, message) => {
     expect(() => parse(text)).toThrow(message);

@@ -29,7 +29,9 @@ export function explain(args: string[], io: CliIO): number {
   }
   const out = [`${rule.id}: ${rule.title}`, `severity ${rule.severity}, default level ${rule.level}`, "", rule.description.trim(), ""];
   if (rule.references.length > 0) out.push("References:", ...rule.references.map((r) => `  - ${r}`), "");
-  for (const [name, text] of Object.entries(rule.parameters)) out.push(`Parameter ${name}: ${text}`, "");
+  for (const [name, parameter] of Object.entries(rule.parameters)) {
+    out.push(`Parameter ${name}: ${parameter.description} Default: ${JSON.stringify(parameter.default)}.`, "");
+  }
   for (const [shape, remediation] of Object.entries(rule.remediation)) {
     out.push(`How to fix (${shape}): ${remediation.replace(/\s+/g, " ").trim()}`);
     const example = rule.examples[shape as keyof typeof rule.examples];

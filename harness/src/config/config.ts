@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from "yaml";
 import type { Level, Rule, Severity } from "../engine/catalog.js";
 import { UsageError } from "../errors.js";
 import { locateInYaml } from "../inputs/locate.js";
-import { configSchema } from "./schema.js";
+import { configSchemaFor } from "./schema.js";
 
 export interface RuleSettings {
   enabled?: boolean;
@@ -46,9 +46,13 @@ export interface Config {
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [] };
 
-// Compiled on first use: most runs have no configuration, and compiling costs start-up time.
-let compiled: ValidateFunction | undefined;
-const validator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
+// Compiled on first use per catalog: most runs have no configuration, and compiling costs start-up time.
+const compiled = new WeakMap<Rule[], ValidateFunction>();
+function validator(rules: Rule[]): ValidateFunction {
+  let validate = compiled.get(rules);
+  if (!validate) compiled.set(rules, (validate = new Ajv({ allErrors: true, strict: false }).compile(configSchemaFor(rules))));
+  return validate;
+}
 
 /**
  * Parses and validates configuration text. Every problem (bad YAML, a field of the wrong type, an unknown
@@ -75,11 +79,11 @@ export function loadConfig(input: string | Record<string, unknown>, rules: Rule[
 }
 
 function validateConfig(raw: unknown, at: (path: Array<string | number>) => string, rules: Rule[]): Config {
-  const validate = validator();
+  const validate = validator(rules);
   if (!validate(raw)) {
     const error = validate.errors![0]!;
     const path = pointerToPath(error.instancePath);
-    throw new UsageError(`${at(path)}: invalid configuration: ${describe(error)}`);
+    throw new UsageError(`${at(path)}: invalid configuration: ${describe(error, rules)}`);
   }
   const known = new Set(rules.map((r) => r.id));
   const config = raw as {
@@ -134,8 +138,14 @@ function pointerToPath(pointer: string): Array<string | number> {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, rules: Rule[]): string {
   const where = error.instancePath === "" ? "the configuration" : error.instancePath.slice(1).replace(/\//g, ".");
+  const parameterOf = /^\/rules\/([^/]+)\/params$/.exec(error.instancePath)?.[1];
+  if (error.keyword === "additionalProperties" && parameterOf !== undefined) {
+    const names = Object.keys(rules.find((r) => r.id === parameterOf)?.parameters ?? {});
+    const known = names.length > 0 ? `its parameters: ${names.join(", ")}` : "it has no parameters";
+    return `unknown parameter "${String(error.params.additionalProperty)}" of ${parameterOf} (${known})`;
+  }
   if (error.keyword === "additionalProperties") {
     return `unknown field "${String(error.params.additionalProperty)}" in ${where}`;
   }

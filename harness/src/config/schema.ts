@@ -1,21 +1,47 @@
-/** JSON Schema of `.shipshape.yaml` (docs/configuration.md describes each field). */
-export const configSchema = {
+import type { Rule } from "../engine/catalog.js";
+
+/** JSON Schema of one rule's settings; with a rule, its `params` are held to the rule's declared parameters. */
+export function ruleSettingsSchema(rule?: Rule): Record<string, unknown> {
+  const params = rule
+    ? {
+        type: "object",
+        additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(rule.parameters).map(([name, parameter]) => [name, parameter.schema])),
+      }
+    : { type: "object" };
+  return {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      enabled: { type: "boolean" },
+      severity: { enum: ["critical", "high", "medium", "low"] },
+      level: { enum: ["deny", "warn"] },
+      params,
+    },
+  };
+}
+
+/** JSON Schema of `.shipshape.yaml` for a catalog (docs/configuration.md describes each field). */
+export function configSchemaFor(rules: Rule[]): Record<string, unknown> {
+  return {
+    ...configSchema,
+    properties: {
+      ...configSchema.properties,
+      rules: {
+        type: "object",
+        // Unknown rule ids pass here and get their own message from validateConfig.
+        additionalProperties: ruleSettingsSchema(),
+        properties: Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingsSchema(rule)])),
+      },
+    },
+  };
+}
+
+const configSchema = {
   type: "object",
   additionalProperties: false,
   properties: {
-    rules: {
-      type: "object",
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          enabled: { type: "boolean" },
-          severity: { enum: ["critical", "high", "medium", "low"] },
-          level: { enum: ["deny", "warn"] },
-          params: { type: "object" },
-        },
-      },
-    },
+    rules: { type: "object" },
     ignore: { type: "array", items: { type: "string", minLength: 1 } },
     waivers: {
       type: "array",

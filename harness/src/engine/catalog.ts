@@ -14,6 +14,13 @@ export interface RuleExample {
   compliant?: ExampleFile;
 }
 
+/** A rule parameter, declared in METADATA: what it means, its JSON Schema, and the value the rule uses when unset. */
+export interface RuleParameter {
+  description: string;
+  schema: Record<string, unknown>;
+  default: unknown;
+}
+
 export interface Rule {
   id: string;
   title: string;
@@ -22,7 +29,7 @@ export interface Rule {
   description: string;
   remediation: Partial<Record<Shape, string>>;
   references: string[];
-  parameters: Record<string, string>;
+  parameters: Record<string, RuleParameter>;
   examples: Partial<Record<Shape, RuleExample>>;
   package: string;
 }
