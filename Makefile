@@ -70,6 +70,7 @@ capabilities: $(OPA) node_modules/.package-lock.json
 
 docs: build
 	npx tsx harness/scripts/rule-docs.ts
+	npx tsx harness/scripts/cli-docs.ts
 
 # --- checks ----------------------------------------------------------------------------------------------
 test: fmt-rego check-rego lint-rego lint-ts test-rego typecheck build test-ts

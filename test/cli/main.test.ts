@@ -100,7 +100,10 @@ describe("shipshape check", () => {
     [["frobnicate"], /unknown command "frobnicate"/],
     [["check"], /check needs at least one path/],
     [["check", "--format", "xml", "x"], /--format must be one of text, json, sarif, junit, tap, github/],
-    [["check", "--bogus", "x"], /Unknown option '--bogus'/],
+    [["check", "--bogus", "x"], /unknown option "--bogus"$/m],
+    [["check", "--formt", "json", "x"], /unknown option "--formt" \(did you mean --format\?\)/],
+    [["check", "-f"], /-f, --format FORMAT needs a value/],
+    [["rules", "--format"], /needs a value/],
   ])("rejects %j with exit 2", async (argv, message) => {
     const { code, stderr } = await runCli(argv);
     expect(code).toBe(2);
@@ -118,5 +121,14 @@ describe("shipshape rules", () => {
     expect(rules.map((r) => r.id)).toEqual(catalog.rules.map((r) => r.id).sort());
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(["no-root-user", "no-privileged", "trusted-registries"]));
     for (const rule of rules) expect(rule.title.length).toBeGreaterThan(0);
+  });
+});
+
+describe("shipshape COMMAND --help", () => {
+  it.each(["check", "rules", "explain", "serve"])("%s --help lists its options and exits 0", async (command) => {
+    const { code, stdout } = await runCli([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: shipshape ${command}`));
+    expect(stdout).toContain("-h, --help");
   });
 });

@@ -13,6 +13,8 @@ import type { FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { buildReport, exitCode } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
+import { CHECK_OPTIONS } from "./options.js";
+import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { packageVersion } from "./version.js";
@@ -21,19 +23,11 @@ const SHAPES = ["kubernetes", "compose", "docker"] as const;
 const LEVELS = ["deny", "warn"] as const;
 
 export async function check(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    format: { type: "string", short: "f", default: "text" },
-    output: { type: "string", short: "o" },
-    "fail-level": { type: "string" },
-    config: { type: "string", short: "c" },
-    "no-config": { type: "boolean", default: false },
-    "inline-waivers": { type: "boolean", default: true }, // --no-inline-waivers
-    "input-type": { type: "string" },
-    "stdin-filename": { type: "string", default: "<stdin>" },
-    "max-file-size": { type: "string" },
-    docker: { type: "boolean", default: false },
-    jobs: { type: "string", short: "j" },
-  });
+  const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
+  if (values.help) {
+    io.stdout.write(commandHelp("check"));
+    return 0;
+  }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError("--jobs must be a whole number of at least 1");
   const format = choice("format", values.format, Object.keys(formatters));

@@ -1,10 +1,16 @@
 import { readBundledArtifacts } from "../engine/bundled.js";
 import { UsageError } from "../errors.js";
 import { choice, parseCommandArgs } from "./args.js";
+import { EXPLAIN_OPTIONS, RULES_OPTIONS } from "./options.js";
+import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 
 export function rules(args: string[], io: CliIO): number {
-  const { values } = parseCommandArgs(args, { format: { type: "string", short: "f", default: "text" } });
+  const { values } = parseCommandArgs(args, RULES_OPTIONS);
+  if (values.help) {
+    io.stdout.write(commandHelp("rules"));
+    return 0;
+  }
   const format = choice("format", values.format, ["text", "json"] as const);
   const { catalog } = readBundledArtifacts();
   if (format === "json") {
@@ -20,7 +26,11 @@ export function rules(args: string[], io: CliIO): number {
 }
 
 export function explain(args: string[], io: CliIO): number {
-  const { positionals } = parseCommandArgs(args, {});
+  const { values, positionals } = parseCommandArgs(args, EXPLAIN_OPTIONS);
+  if (values.help) {
+    io.stdout.write(commandHelp("explain"));
+    return 0;
+  }
   const [id] = positionals;
   const { catalog } = readBundledArtifacts();
   const rule = catalog.rules.find((r) => r.id === id);

@@ -9,6 +9,8 @@ import { Evaluator, type ReviewWorkerSetup } from "../server/evaluator.js";
 import { DEFAULT_SERVE_OPTIONS, REVIEW_WORKER_HEAP_MB, type ServeOptions } from "../server/options.js";
 import { createAdmissionServer } from "../server/server.js";
 import { parseCommandArgs } from "./args.js";
+import { SERVE_OPTIONS } from "./options.js";
+import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 
 function wholeNumber(name: string, value: unknown, fallback: number, min = 1): number {
@@ -25,21 +27,11 @@ function wholeNumber(name: string, value: unknown, fallback: number, min = 1): n
  * configuration file.
  */
 export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const { values } = parseCommandArgs(args, {
-    port: { type: "string" },
-    host: { type: "string" },
-    "tls-cert": { type: "string" },
-    "tls-key": { type: "string" },
-    "insecure-http": { type: "boolean", default: false },
-    "max-body-bytes": { type: "string" },
-    "timeout-ms": { type: "string" },
-    "max-containers": { type: "string" },
-    "shutdown-grace-ms": { type: "string" },
-    "exclude-namespace": { type: "string", multiple: true },
-    audit: { type: "boolean", default: false },
-    config: { type: "string", short: "c" },
-    "inline-waivers": { type: "boolean" },
-  });
+  const { values } = parseCommandArgs(args, SERVE_OPTIONS);
+  if (values.help) {
+    io.stdout.write(commandHelp("serve"));
+    return 0;
+  }
   const options: ServeOptions = {
     ...DEFAULT_SERVE_OPTIONS,
     port: wholeNumber("port", values.port, DEFAULT_SERVE_OPTIONS.port, 0),

@@ -1,0 +1,138 @@
+import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
+import { PARALLEL_THRESHOLD } from "../node/parallel.js";
+import { formatters } from "../report/formatters/index.js";
+import { DEFAULT_SERVE_OPTIONS } from "../server/options.js";
+
+/**
+ * One command-line option, declared once: node:util parseArgs reads `type`, `short`, `multiple` and `default`;
+ * `--help`, the usage text and the README tables are rendered from `argument` and `help` (vitest's idea).
+ */
+export interface CliOption {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean;
+  /** The value's name in help (FILE, N); none for booleans. */
+  argument?: string;
+  /** One line; how the option is written in help when it is only used negated (`--no-config`). */
+  help: string;
+  negated?: boolean;
+}
+
+export type OptionTable = Record<string, CliOption>;
+
+const help: CliOption = { type: "boolean", short: "h", help: "show this command's options" };
+
+export const CHECK_OPTIONS = {
+  format: {
+    type: "string",
+    short: "f",
+    default: "text",
+    argument: "FORMAT",
+    help: `${Object.keys(formatters).join(", ")} (default: text)`,
+  },
+  output: { type: "string", short: "o", argument: "FILE", help: "write the report to FILE instead of stdout" },
+  "fail-level": { type: "string", argument: "LEVEL", help: "deny (default) or warn: the lowest level that fails the run" },
+  config: { type: "string", short: "c", argument: "FILE", help: "configuration file (default: the nearest .shipshape.yaml upward)" },
+  "no-config": { type: "boolean", default: false, help: "read no configuration file" },
+  "inline-waivers": {
+    type: "boolean",
+    default: true,
+    negated: true,
+    help: "ignore waivers written into workloads (annotations, x-shipshape, labels)",
+  },
+  "input-type": { type: "string", argument: "SHAPE", help: "read every document as kubernetes, compose or docker" },
+  "stdin-filename": { type: "string", default: "<stdin>", argument: "NAME", help: "the name to report for stdin" },
+  "max-file-size": { type: "string", argument: "N", help: `refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})` },
+  docker: { type: "boolean", default: false, help: "check running containers (all when no NAME is given) through the docker CLI" },
+  jobs: {
+    type: "string",
+    short: "j",
+    argument: "N",
+    help: `worker threads (default: 1 below ${PARALLEL_THRESHOLD} files, else one per core, at most 4)`,
+  },
+  help,
+} satisfies OptionTable;
+
+const serveDefaults = DEFAULT_SERVE_OPTIONS;
+export const SERVE_OPTIONS = {
+  "tls-cert": { type: "string", argument: "FILE", help: "certificate (PEM), re-read when it changes" },
+  "tls-key": { type: "string", argument: "FILE", help: "private key (PEM), re-read when it changes" },
+  "insecure-http": { type: "boolean", default: false, help: "plain HTTP instead of TLS (local testing only)" },
+  port: { type: "string", argument: "N", help: `port to listen on (default ${serveDefaults.port})` },
+  host: { type: "string", argument: "ADDR", help: `address to listen on (default ${serveDefaults.host})` },
+  "timeout-ms": {
+    type: "string",
+    argument: "N",
+    help: `bound on the TLS handshake, headers, body and wait for evaluation (default ${serveDefaults.timeoutMs})`,
+  },
+  "max-body-bytes": { type: "string", argument: "N", help: `larger bodies get 413 (default ${serveDefaults.maxBodyBytes})` },
+  "max-containers": {
+    type: "string",
+    argument: "N",
+    help: `refuse objects with more containers, saying why (default ${serveDefaults.maxContainers})`,
+  },
+  "shutdown-grace-ms": {
+    type: "string",
+    argument: "N",
+    help: `on SIGTERM, time left to requests in flight (default ${serveDefaults.shutdownGraceMs})`,
+  },
+  "exclude-namespace": {
+    type: "string",
+    multiple: true,
+    argument: "NS",
+    help: "allow without evaluation (repeatable; kube-system and $POD_NAMESPACE always are)",
+  },
+  audit: { type: "boolean", default: false, help: "allow everything; warn and count what would be denied" },
+  config: { type: "string", short: "c", argument: "FILE", help: "waivers by kind/namespace/name and settings; reloaded on SIGHUP" },
+  "inline-waivers": {
+    type: "boolean",
+    help: "honour waivers objects carry themselves (off by default: an object's author could waive its own findings)",
+  },
+  help,
+} satisfies OptionTable;
+
+export const RULES_OPTIONS = {
+  format: { type: "string", short: "f", default: "text", argument: "FORMAT", help: "text (default) or json" },
+  help,
+} satisfies OptionTable;
+
+export const EXPLAIN_OPTIONS = { help } satisfies OptionTable;
+
+/** What each command does and takes, for `shipshape help` and `shipshape COMMAND --help`. */
+export const COMMANDS = {
+  check: {
+    usage: "check [PATH...|-] [options]  |  check --docker [NAME...]",
+    summary: "check files, directories and globs (- reads stdin)",
+    options: CHECK_OPTIONS,
+  },
+  rules: { usage: "rules [--format text|json]", summary: "list every rule", options: RULES_OPTIONS },
+  explain: { usage: "explain RULE", summary: "describe a rule, how to fix it, and examples", options: EXPLAIN_OPTIONS },
+  serve: {
+    usage: "serve --tls-cert FILE --tls-key FILE [options]",
+    summary: "run the Kubernetes validating admission webhook (docs/admission-webhook.md)",
+    options: SERVE_OPTIONS,
+  },
+} satisfies Record<string, { usage: string; summary: string; options: OptionTable }>;
+
+/** How an option is written: `-f, --format FORMAT`, `--no-config`, `--no-inline-waivers`. */
+export function optionSignature(name: string, option: CliOption): string {
+  const long = option.negated ? `--no-${name}` : `--${name}`;
+  const short = option.short && !option.negated ? `-${option.short}, ` : "";
+  return `${short}${long}${option.argument ? ` ${option.argument}` : ""}`;
+}
+
+/** The options part of a command's help: one line per option, aligned. */
+export function renderOptions(table: OptionTable): string {
+  const rows = Object.entries(table).map(([name, option]) => [optionSignature(name, option), option.help] as const);
+  const width = Math.max(...rows.map(([signature]) => signature.length)) + 2;
+  return rows.map(([signature, text]) => `  ${signature.padEnd(width)}${text}`).join("\n");
+}
+
+/** The README's options table for a command, as markdown rows. */
+export function renderMarkdown(table: OptionTable): string {
+  const rows = Object.entries(table)
+    .filter(([name]) => name !== "help")
+    .map(([name, option]) => `| \`${optionSignature(name, option)}\` | ${option.help.replace(/\|/g, "\\|")} |`);
+  return ["| option | |", "|---|---|", ...rows].join("\n");
+}
