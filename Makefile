@@ -49,9 +49,9 @@ $(OUT)/policy.wasm: $(REGO) $(CAPS) $(OPA)
 	chmod 644 $@ # opa writes it 0600; the package and a server's non-root user must be able to read it
 	@touch $@
 
-$(OUT)/catalog.json: $(REGO) scripts/catalog.mjs $(OPA) $(shell find inputs -type f)
+$(OUT)/catalog.json: $(REGO) scripts/catalog.ts harness/src/engine/catalog.ts $(OPA) $(shell find inputs -type f)
 	@mkdir -p $(OUT)
-	$(OPA) inspect -a -f json policies | node scripts/catalog.mjs $@
+	$(OPA) inspect -a -f json policies | npx tsx scripts/catalog.ts $@
 
 lib: dist/lib/index.js dist/cli/main.js
 

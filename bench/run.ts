@@ -6,7 +6,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { readBundledArtifacts } from "../harness/src/engine/bundled.js";
+import { readBundledArtifacts } from "../harness/src/node/bundled.js";
 import { Policy } from "../harness/src/engine/policy.js";
 import { parseText } from "../harness/src/inputs/parse.js";
 import { expandPaths } from "../harness/src/node/files.js";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareDocument } from "../src/inputs/compose/prepare.js";
-import { readBundledArtifacts } from "../src/engine/bundled.js";
+import { readBundledArtifacts } from "../src/node/bundled.js";
 import { Policy, type PolicyResult } from "../src/engine/policy.js";
 import { parseText } from "../src/inputs/parse.js";
 import { expandPaths } from "../src/node/files.js";

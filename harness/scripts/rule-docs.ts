@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readBundledArtifacts } from "../src/engine/bundled.js";
+import { readBundledArtifacts } from "../src/node/bundled.js";
 import type { ExampleFile, Rule, Shape } from "../src/engine/catalog.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -46,7 +46,7 @@ export class InputError extends ShipshapeError {
 }
 
 export class PolicyError extends ShipshapeError {
-  constructor(message: string, options?: { cause?: unknown }, where: ErrorLocation = {}) {
+  constructor(message: string, where: ErrorLocation = {}, options?: { cause?: unknown }) {
     super("POLICY_ERROR", message, where, options);
   }
 }

@@ -12,7 +12,8 @@ export {
   type Severity,
   type Shape,
 } from "./engine/catalog.js";
-export type { DocumentPath, PolicyFinding, PolicyResult } from "./engine/policy.js";
+export type { PolicyFinding, PolicyResult } from "./engine/policy.js";
+export type { DocumentPath } from "./inputs/document.js";
 export { InputError, ParseError, PolicyError, ShipshapeError, UsageError, type ErrorCode, type ErrorLocation } from "./errors.js";
 export type { Environment } from "./inputs/compose/interpolate.js";
 export type { FileResult, Finding, InputFailure, SkippedDocument } from "./report/finding.js";

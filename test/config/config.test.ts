@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig, paramsOf } from "../../harness/src/config/config.js";
-import { readBundledArtifacts } from "../../harness/src/engine/bundled.js";
+import { readBundledArtifacts } from "../../harness/src/node/bundled.js";
 
 const { catalog } = readBundledArtifacts();
 const parse = (text: string) => parseConfig(text, ".shipshape.yaml", catalog.rules);

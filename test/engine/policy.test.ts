@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import { describe, expect, it } from "vitest";
-import { readBundledArtifacts } from "../../harness/src/engine/bundled.js";
+import { readBundledArtifacts } from "../../harness/src/node/bundled.js";
 import { Policy } from "../../harness/src/engine/policy.js";
 import { parseText } from "../../harness/src/inputs/parse.js";
 import { differential } from "../../harness/scripts/differential.js";

@@ -17,7 +17,7 @@ import {
   type Unit,
 } from "../inputs/units.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
-import type { FileResult, Finding, InputFailure } from "../report/finding.js";
+import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
 
 /** The compiled policy: bytes, a compiled module, or where to fetch it from (a URL, in a browser). */
@@ -69,6 +69,19 @@ export interface CheckTextOptions {
   readFile?: (path: string) => string;
 }
 
+/** CheckerOptions with every default applied and the policy compiled: what a worker thread rebuilds a Checker from. */
+export interface ResolvedCheckerOptions {
+  wasm: WebAssembly.Module;
+  catalog: Catalog;
+  config: Config;
+  params: Record<string, Record<string, unknown>>;
+  inlineWaivers: InlineWaivers;
+  inputType?: Shape;
+  today: string;
+  maxDepth: number;
+  maxContainers: number;
+}
+
 /**
  * Compiles the policy once; then checks any number of files or documents. Evaluation is synchronous, so
  * concurrent callers never interleave inside a WASM instance. Holds no fs/path/process use.
@@ -80,43 +93,67 @@ export class Checker {
   /** One instance per forced shape (undefined: detect), made from the one compiled module on first use. */
   private readonly policies = new Map<Shape | undefined, Promise<Policy> | Policy>();
 
+  private readonly applier: ConfigApplier;
+
   private constructor(
-    /** The compiled policy, for workers that instantiate it again without recompiling. */
-    readonly module: WebAssembly.Module,
-    private readonly params: Record<string, Record<string, unknown>>,
+    /** Everything the checker was made from, resolved: a worker thread builds the same checker from it. */
+    readonly options: ResolvedCheckerOptions,
     defaultPolicy: Policy,
-    private readonly inputType: Shape | undefined,
-    readonly catalog: Catalog,
-    readonly config: Config,
-    private readonly applier: ConfigApplier,
-    private readonly maxDepth: number,
-    private readonly maxContainers: number,
-    inlineWaivers: InlineWaivers,
   ) {
-    this.inlineWaiversHonoured = inlineWaivers !== false;
-    this.rules = rulesById(catalog);
-    this.policies.set(inputType, defaultPolicy);
+    this.inlineWaiversHonoured = options.inlineWaivers !== false;
+    this.rules = rulesById(options.catalog);
+    this.applier = new ConfigApplier(options.config, { inlineWaivers: options.inlineWaivers, today: options.today });
+    this.policies.set(options.inputType, defaultPolicy);
   }
 
   static async create(options: CheckerOptions): Promise<Checker> {
     const catalog = options.catalog;
     const config =
       options.config === undefined ? EMPTY_CONFIG : isConfig(options.config) ? options.config : loadConfig(options.config, catalog.rules);
-    const params = { ...paramsOf(config), ...options.params };
-    const module = await compilePolicy(options.wasm);
-    const policy = await Policy.load(module, params, options.inputType);
-    const inlineWaivers = options.inlineWaivers ?? config.inlineWaivers ?? true;
-    const applier = new ConfigApplier(config, { inlineWaivers, today: options.today ?? new Date().toISOString().slice(0, 10) });
-    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    const maxContainers = options.maxContainers ?? DEFAULT_MAX_CONTAINERS;
-    return new Checker(module, params, policy, options.inputType, catalog, config, applier, maxDepth, maxContainers, inlineWaivers);
+    const resolved: ResolvedCheckerOptions = {
+      wasm: await compilePolicy(options.wasm),
+      catalog,
+      config,
+      params: { ...paramsOf(config), ...options.params },
+      inlineWaivers: options.inlineWaivers ?? config.inlineWaivers ?? true,
+      ...(options.inputType !== undefined && { inputType: options.inputType }),
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+      maxContainers: options.maxContainers ?? DEFAULT_MAX_CONTAINERS,
+    };
+    return new Checker(resolved, await Policy.load(resolved.wasm, resolved.params, resolved.inputType));
+  }
+
+  /** The compiled policy, for workers that instantiate it again without recompiling. */
+  get module(): WebAssembly.Module {
+    return this.options.wasm;
+  }
+
+  get catalog(): Catalog {
+    return this.options.catalog;
+  }
+
+  get config(): Config {
+    return this.options.config;
+  }
+
+  private get inputType(): Shape | undefined {
+    return this.options.inputType;
+  }
+
+  private get maxDepth(): number {
+    return this.options.maxDepth;
+  }
+
+  private get maxContainers(): number {
+    return this.options.maxContainers;
   }
 
   /** Prepares the instance for a forced shape, so `checkText(..., {shape})` can run synchronously. */
   async prepare(shape: Shape): Promise<void> {
     let entry = this.policies.get(shape);
     if (!entry) {
-      entry = Policy.load(this.module, this.params, shape);
+      entry = Policy.load(this.module, this.options.params, shape);
       this.policies.set(shape, entry);
     }
     this.policies.set(shape, await entry);
@@ -237,7 +274,7 @@ export class Checker {
       return policy.evaluate(unit.value);
     } catch (error) {
       const { message } = toShipshapeError(error);
-      throw new PolicyError(message, { cause: error }, { file: document.file, ...document.locate(unit.prefix) });
+      throw new PolicyError(message, { file: document.file, ...document.locate(unit.prefix) }, { cause: error });
     }
   }
 
@@ -277,7 +314,7 @@ async function compilePolicy(source: PolicySource): Promise<WebAssembly.Module> 
     }
     return await WebAssembly.compile(source);
   } catch (cause) {
-    throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, { cause });
+    throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, {}, { cause });
   }
 }
 
@@ -293,12 +330,4 @@ function isConfig(value: unknown): value is Config {
   );
 }
 
-function failure(error: ShipshapeError): InputFailure {
-  return {
-    file: error.file ?? "",
-    ...(error.line !== undefined && { line: error.line }),
-    ...(error.column !== undefined && { column: error.column }),
-    code: error.code,
-    message: error.message,
-  };
-}
+const failure = (error: ShipshapeError): InputFailure => toInputFailure(error);

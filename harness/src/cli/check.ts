@@ -1,15 +1,16 @@
 import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
+import { LEVELS, SHAPES } from "../engine/catalog.js";
 import { EMPTY_CONFIG } from "../config/config.js";
-import { readBundledArtifacts } from "../engine/bundled.js";
+import { readBundledArtifacts } from "../node/bundled.js";
 import { InputError, ShipshapeError, UsageError } from "../errors.js";
-import { DEFAULT_MAX_FILE_BYTES, failedFile } from "../node/check-files.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
 import { decodeUtf8 } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
-import type { FileResult } from "../report/finding.js";
+import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { buildReport, exitCode } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
@@ -18,9 +19,6 @@ import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { packageVersion } from "./version.js";
-
-const SHAPES = ["kubernetes", "compose", "docker"] as const;
-const LEVELS = ["deny", "warn"] as const;
 
 export async function check(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
@@ -42,8 +40,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
   const inlineWaivers = values["inline-waivers"] === false ? false : (config.inlineWaivers ?? true);
-  const setup = { catalog, config, inlineWaivers, ...(inputType && { inputType }) };
-  const checker = await Checker.create({ wasm, ...setup });
+  const checker = await Checker.create({ wasm, catalog, config, inlineWaivers, ...(inputType && { inputType }) });
 
   let results: FileResult[];
   if (values.docker) {
@@ -58,7 +55,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       configDir: loaded ? dirname(loaded.file) : io.cwd,
       onFile: (done: number, total: number) => progress.update(done, total),
     };
-    results = await checkFilesParallel(checker, setup, files, options, jobs);
+    results = await checkFilesParallel(checker, files, options, jobs);
     progress.done();
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);

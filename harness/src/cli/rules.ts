@@ -1,4 +1,4 @@
-import { readBundledArtifacts } from "../engine/bundled.js";
+import { readBundledArtifacts } from "../node/bundled.js";
 import { UsageError } from "../errors.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { EXPLAIN_OPTIONS, RULES_OPTIONS } from "./options.js";

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { pino, type Logger } from "pino";
 import { Checker } from "../check/checker.js";
 import { EMPTY_CONFIG, type Config } from "../config/config.js";
-import { readBundledArtifacts } from "../engine/bundled.js";
+import { readBundledArtifacts } from "../node/bundled.js";
 import { UsageError } from "../errors.js";
 import { loadConfigFile } from "../node/config-file.js";
 import { Evaluator, type ReviewWorkerSetup } from "../server/evaluator.js";
@@ -59,9 +59,8 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
   async function load(): Promise<{ checker: Checker; setup: ReviewWorkerSetup; config: Config }> {
     const config = configFile ? loadConfigFile(configFile, catalog.rules).config : EMPTY_CONFIG;
     const inlineWaivers = values["inline-waivers"] === true ? true : (config.inlineWaivers ?? false);
-    const checkerOptions = { wasm: module, catalog, config, inlineWaivers, maxContainers: options.maxContainers };
-    const checker = await Checker.create(checkerOptions);
-    return { checker, setup: { checker: checkerOptions, audit: options.audit, excluded: options.excludedNamespaces }, config };
+    const checker = await Checker.create({ wasm: module, catalog, config, inlineWaivers, maxContainers: options.maxContainers });
+    return { checker, setup: { checker: checker.options, audit: options.audit, excluded: options.excludedNamespaces }, config };
   }
   const loaded = await load();
   describeConfig(log, loaded.config, loaded.setup.checker.inlineWaivers);

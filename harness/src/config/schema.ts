@@ -1,4 +1,4 @@
-import type { Rule } from "../engine/catalog.js";
+import { LEVELS, SEVERITIES, type Rule } from "../engine/catalog.js";
 
 /** JSON Schema of one rule's settings; with a rule, its `params` are held to the rule's declared parameters. */
 export function ruleSettingsSchema(rule?: Rule): Record<string, unknown> {
@@ -14,8 +14,8 @@ export function ruleSettingsSchema(rule?: Rule): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       enabled: { type: "boolean" },
-      severity: { enum: ["critical", "high", "medium", "low"] },
-      level: { enum: ["deny", "warn"] },
+      severity: { enum: SEVERITIES },
+      level: { enum: LEVELS },
       params,
     },
   };
@@ -78,6 +78,6 @@ const configSchema = {
         },
       ],
     },
-    "fail-level": { enum: ["deny", "warn"] },
+    "fail-level": { enum: LEVELS },
   },
 } as const;

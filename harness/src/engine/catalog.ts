@@ -1,7 +1,11 @@
 /** The rule catalog: what the build extracted from every rule's METADATA (scripts/catalog.mjs). */
-export type Severity = "critical" | "high" | "medium" | "low";
-export type Level = "deny" | "warn";
-export type Shape = "kubernetes" | "compose" | "docker";
+// Defined once; the configuration schema, the CLI's choices and the catalog build read these.
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export const LEVELS = ["deny", "warn"] as const;
+export const SHAPES = ["kubernetes", "compose", "docker"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Level = (typeof LEVELS)[number];
+export type Shape = (typeof SHAPES)[number];
 
 export interface ExampleFile {
   file: string;

@@ -8,8 +8,7 @@ const { loadPolicy } = sdk;
 import { PolicyError } from "../errors.js";
 import type { Level, Shape } from "./catalog.js";
 
-/** A path into a document: object keys and array indexes, as the Rego model reports them. */
-export type DocumentPath = Array<string | number>;
+import type { DocumentPath } from "../inputs/document.js";
 
 /** A finding as the policy returns it, before it is located in the source and joined with the catalog. */
 export interface PolicyFinding {
@@ -60,7 +59,7 @@ export class Policy {
     try {
       loaded = await instantiate(wasm);
     } catch (cause) {
-      throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, { cause });
+      throw new PolicyError(`cannot load the policy bundle: ${(cause as Error).message}`, {}, { cause });
     }
     if (!(ENTRYPOINT in loaded.entrypoints)) {
       throw new PolicyError(`the policy bundle has no ${ENTRYPOINT} entrypoint`);
@@ -87,7 +86,7 @@ export class Policy {
     } catch (cause) {
       // The SDK and the WASM module throw plain strings as well as Errors.
       const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new PolicyError(`policy evaluation failed: ${reason}`, { cause });
+      throw new PolicyError(`policy evaluation failed: ${reason}`, {}, { cause });
     }
     const result = resultSet[0]?.result;
     if (!result) throw new PolicyError("policy evaluation returned no result");

@@ -1,4 +1,5 @@
-import type { DocumentPath } from "../engine/policy.js";
+/** A path into a document: object keys and array indexes, as the Rego model reports them. */
+export type DocumentPath = Array<string | number>;
 
 /** A 1-based line and column in a source file. */
 export interface Location {

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Pair } from "yaml";
-import type { DocumentPath } from "../engine/policy.js";
+import type { DocumentPath } from "./document.js";
 import type { Location } from "./document.js";
 
 /** Any node of the parse tree, or nothing. */

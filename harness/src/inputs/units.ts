@@ -1,4 +1,4 @@
-import type { DocumentPath } from "../engine/policy.js";
+import type { DocumentPath } from "./document.js";
 import { InputError } from "../errors.js";
 
 /** Nesting far beyond any real manifest; deeper documents are refused before they reach the WASM heap. */

@@ -1,5 +1,5 @@
 import { Checker, type CheckerOptions } from "../check/checker.js";
-import { readBundledArtifacts } from "../engine/bundled.js";
+import { readBundledArtifacts } from "../node/bundled.js";
 
 /** A Checker over the bundle shipped in this package (dist/policy). */
 export async function createBundledChecker(options: Omit<CheckerOptions, "wasm" | "catalog"> = {}): Promise<Checker> {

@@ -1,8 +1,7 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Checker } from "../check/checker.js";
-import { toShipshapeError } from "../errors.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
-import type { FileResult } from "../report/finding.js";
+import { failedFile, type FileResult } from "../report/finding.js";
 import { ComposeEnvironments } from "./environment.js";
 import { expandPaths } from "./files.js";
 import { readTextFile } from "./read-file.js";
@@ -28,17 +27,6 @@ export interface FileJob {
   absolute: string;
   matchPath: string;
 }
-
-export const failedFile = (file: string, error: unknown): FileResult => {
-  const failure = toShipshapeError(error, { file });
-  return {
-    file,
-    documents: 0,
-    findings: [],
-    errors: [{ file, code: failure.code, message: failure.message }],
-    skipped: [],
-  };
-};
 
 const ignoredFile = (file: string): FileResult => ({ file, documents: 0, findings: [], errors: [], skipped: [], ignored: true });
 

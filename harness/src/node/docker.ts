@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import type { Checker } from "../check/checker.js";
 import { InputError } from "../errors.js";
-import type { FileResult } from "../report/finding.js";
+import { failedFile, type FileResult } from "../report/finding.js";
 
 function docker(args: string[], env: Record<string, string | undefined>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -28,16 +28,7 @@ export async function checkDockerContainers(
     try {
       targets = (await docker(["ps", "-q"], env)).split(/\s+/).filter(Boolean);
     } catch (error) {
-      const failure = error as InputError;
-      return [
-        {
-          file: failure.file ?? "docker",
-          documents: 0,
-          findings: [],
-          skipped: [],
-          errors: [{ file: failure.file ?? "docker", code: failure.code, message: failure.message }],
-        },
-      ];
+      return [failedFile((error as InputError).file ?? "docker", error)];
     }
   }
   const results: FileResult[] = [];
@@ -46,8 +37,7 @@ export async function checkDockerContainers(
     try {
       results.push(checker.checkText(await docker(["inspect", name], env), file, { syntax: "json" }));
     } catch (error) {
-      const failure = error as InputError;
-      results.push({ file, documents: 0, findings: [], skipped: [], errors: [{ file, code: failure.code, message: failure.message }] });
+      results.push(failedFile(file, error));
     }
   }
   return results;

@@ -1,19 +1,16 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Checker } from "../check/checker.js";
-import type { Config, InlineWaivers } from "../config/config.js";
-import type { Catalog, Shape } from "../engine/catalog.js";
+import type { Checker, ResolvedCheckerOptions } from "../check/checker.js";
 import type { FileResult } from "../report/finding.js";
 import { checkFileList, checkIncludes, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
 import { workerUrl } from "./worker-url.js";
 
-/** What a worker needs to build its own Checker: the compiled module is shared, not recompiled. */
+/**
+ * What a worker needs: the checker's own resolved options (the compiled module is shared, not recompiled), so
+ * a worker's checker cannot differ from the main thread's, and how to read files.
+ */
 export interface WorkerSetup {
-  module: WebAssembly.Module;
-  catalog: Catalog;
-  config: Config;
-  inlineWaivers?: InlineWaivers;
-  inputType?: Shape;
+  checker: ResolvedCheckerOptions;
   options: Omit<CheckFilesOptions, "onFile">;
 }
 
@@ -33,7 +30,6 @@ export function defaultJobs(files: number): number {
  */
 export async function checkFilesParallel(
   checker: Checker,
-  setup: Omit<WorkerSetup, "options" | "module">,
   paths: string[],
   options: CheckFilesOptions,
   requestedJobs?: number,
@@ -52,7 +48,7 @@ export async function checkFilesParallel(
     { length: Math.min(jobs, batches.length) },
     () =>
       new Worker(workerUrl(import.meta.url, "node", "worker"), {
-        workerData: { ...setup, module: checker.module, options: workerOptions } satisfies WorkerSetup,
+        workerData: { checker: checker.options, options: workerOptions } satisfies WorkerSetup,
       }),
   );
   try {

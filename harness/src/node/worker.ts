@@ -7,13 +7,7 @@ import { checkFileList, type FileJob } from "./check-files.js";
 import type { WorkerSetup } from "./parallel.js";
 
 const setup = workerData as WorkerSetup;
-const checker = await Checker.create({
-  wasm: setup.module,
-  catalog: setup.catalog,
-  config: setup.config,
-  ...(setup.inlineWaivers !== undefined && { inlineWaivers: setup.inlineWaivers }),
-  ...(setup.inputType && { inputType: setup.inputType }),
-});
+const checker = await Checker.create(setup.checker);
 const options: CheckFilesOptions = setup.options;
 
 parentPort!.on("message", (batch: { id: number; jobs: FileJob[] }) => {

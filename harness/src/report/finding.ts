@@ -1,4 +1,5 @@
 import type { Level, Severity, Shape } from "../engine/catalog.js";
+import { toShipshapeError, type ShipshapeError } from "../errors.js";
 
 /** One violation of one rule by one container, located in its source file (SPEC §4). */
 export interface Finding {
@@ -32,6 +33,22 @@ export interface InputFailure {
   column?: number;
   code: string;
   message: string;
+}
+
+/** The one way an error becomes a report entry: its file, line and column when it has them, code and message. */
+export function toInputFailure(error: ShipshapeError, file = ""): InputFailure {
+  return {
+    file: error.file ?? file,
+    ...(error.line !== undefined && { line: error.line }),
+    ...(error.column !== undefined && { column: error.column }),
+    code: error.code,
+    message: error.message,
+  };
+}
+
+/** A file that could not be checked at all: one error, nothing else. */
+export function failedFile(file: string, error: unknown): FileResult {
+  return { file, documents: 0, findings: [], errors: [toInputFailure(toShipshapeError(error, { file }), file)], skipped: [] };
 }
 
 /** A document no shape recognises: reported, not an error. */

@@ -1,4 +1,4 @@
-import type { DocumentPath } from "../engine/policy.js";
+import type { DocumentPath } from "../inputs/document.js";
 
 /** `["spec", "containers", 1]` as `spec.containers[1]`; `[0]` as `[0]`. Keys that are not identifiers are quoted. */
 export function formatPath(path: DocumentPath): string {

@@ -1,12 +1,12 @@
 import { Worker } from "node:worker_threads";
-import type { Checker, CheckerOptions } from "../check/checker.js";
+import type { Checker, ResolvedCheckerOptions } from "../check/checker.js";
 import { workerUrl } from "../node/worker-url.js";
 import type { DecideOptions } from "./decide.js";
 import { reviewBody, type ReviewOutcome } from "./review.js";
 
 /** What the review worker needs to build its own Checker and decide as the main thread would. */
 export interface ReviewWorkerSetup {
-  checker: CheckerOptions & { wasm: WebAssembly.Module };
+  checker: ResolvedCheckerOptions;
   audit: boolean;
   excluded: string[];
 }

@@ -1,20 +1,36 @@
-#!/usr/bin/env node
 // Reads `opa inspect -a -f json policies` on stdin and writes the rule catalog (one entry per rule package
 // with a custom.id) to the path given as the first argument. Fails when a rule lacks any field the product
 // promises (SPEC §3): an incomplete METADATA block breaks the build, not the reference doc.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
+import { LEVELS, SEVERITIES, SHAPES, type ExampleFile, type Rule, type RuleExample, type Shape } from "../harness/src/engine/catalog.js";
 
-const SEVERITIES = ["critical", "high", "medium", "low"];
-const LEVELS = ["deny", "warn"];
-const SHAPES = ["kubernetes", "compose", "docker"];
 // Each shape's compliant example is its good/<rule-id>.* sample, else this canonical one.
-const COMPLIANT = { kubernetes: "deployment.yaml", compose: "compose.yaml", docker: "container.json" };
+const COMPLIANT: Record<Shape, string> = { kubernetes: "deployment.yaml", compose: "compose.yaml", docker: "container.json" };
+
+/** What `opa inspect -a` says of one annotated package. */
+interface Inspected {
+  location?: { file?: string };
+  path: Array<{ value: string }>;
+  annotations?: {
+    scope?: string;
+    title?: string;
+    description?: string;
+    custom?: {
+      id?: string;
+      severity?: string;
+      level?: string;
+      remediation?: Partial<Record<Shape, string>>;
+      references?: string[];
+      parameters?: Record<string, { description?: unknown; schema?: unknown; default?: unknown } | null>;
+    };
+  };
+}
 
 /** inputs/<shape>/<verdict>/<rule-id>.* (or the fallback name), as {file, text}. */
-function sample(shape, verdict, id, fallback) {
+function sample(shape: Shape, verdict: string, id: string, fallback?: string): ExampleFile | undefined {
   const dir = join("inputs", shape, verdict);
-  let names = [];
+  let names: string[] = [];
   try {
     names = readdirSync(dir).sort();
   } catch {
@@ -24,30 +40,31 @@ function sample(shape, verdict, id, fallback) {
   return name ? { file: `${dir}/${name}`, text: readFileSync(join(dir, name), "utf8") } : undefined;
 }
 
-function examples(id) {
-  const out = {};
+function examples(id: string): Rule["examples"] {
+  const out: Partial<Record<Shape, RuleExample>> = {};
   for (const shape of SHAPES) {
     const violating = sample(shape, "bad", id);
-    if (violating) out[shape] = { violating, compliant: sample(shape, "good", id, COMPLIANT[shape]) };
+    const compliant = sample(shape, "good", id, COMPLIANT[shape]);
+    if (violating) out[shape] = { violating, ...(compliant && { compliant }) };
   }
   return out;
 }
 
-const out = process.argv[2];
-const inspected = JSON.parse(readFileSync(0, "utf8"));
-const problems = [];
-const rules = [];
+const out = process.argv[2]!;
+const inspected = JSON.parse(readFileSync(0, "utf8")) as { annotations?: Inspected[] };
+const problems: string[] = [];
+const rules: Rule[] = [];
 
 for (const entry of inspected.annotations ?? []) {
   const a = entry.annotations;
   const id = a?.custom?.id;
-  if (!id || a.scope !== "package") continue;
+  if (!a?.custom || !id || a.scope !== "package") continue;
   const where = `${entry.location?.file ?? "?"} (${id})`;
-  const need = (ok, what) => ok || problems.push(`${where}: ${what}`);
+  const need = (ok: boolean, what: string) => ok || problems.push(`${where}: ${what}`);
   need(typeof a.title === "string" && a.title.length > 0, "missing title");
   need(typeof a.description === "string" && a.description.length > 0, "missing description");
-  need(SEVERITIES.includes(a.custom.severity), `severity must be one of ${SEVERITIES.join(", ")}`);
-  need(LEVELS.includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
+  need((SEVERITIES as readonly unknown[]).includes(a.custom.severity), `severity must be one of ${SEVERITIES.join(", ")}`);
+  need((LEVELS as readonly unknown[]).includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
   const remediation = a.custom.remediation ?? {};
   need(
     SHAPES.some((s) => typeof remediation[s] === "string"),
@@ -65,13 +82,13 @@ for (const entry of inspected.annotations ?? []) {
   }
   rules.push({
     id,
-    title: a.title,
-    severity: a.custom.severity,
-    level: a.custom.level,
-    description: a.description.trim(),
+    title: a.title ?? "",
+    severity: a.custom.severity as Rule["severity"],
+    level: a.custom.level as Rule["level"],
+    description: (a.description ?? "").trim(),
     remediation,
     references: a.custom.references ?? [],
-    parameters: a.custom.parameters ?? {},
+    parameters: (a.custom.parameters ?? {}) as Rule["parameters"],
     examples: examples(id),
     package: entry.path
       .map((p) => p.value)

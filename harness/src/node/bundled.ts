@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PolicyError } from "../errors.js";
-import { parseCatalog, type Catalog } from "./catalog.js";
+import { parseCatalog, type Catalog } from "../engine/catalog.js";
 
 /** The bundle built by `make build` (dist/policy), found from wherever this module runs: dist/ or source. */
 export function bundledPolicyDir(): string {
@@ -28,6 +28,6 @@ export function readBundledArtifacts(dir: string = bundledPolicyDir()): BundledA
       catalog: parseCatalog(JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8"))),
     };
   } catch (cause) {
-    throw new PolicyError(`cannot read the policy bundle in ${dir}: ${(cause as Error).message}`, { cause });
+    throw new PolicyError(`cannot read the policy bundle in ${dir}: ${(cause as Error).message}`, {}, { cause });
   }
 }
