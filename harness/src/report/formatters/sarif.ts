@@ -1,3 +1,4 @@
+import type * as Sarif from "sarif";
 import type { Finding } from "../finding.js";
 import type { Formatter } from "./formatter.js";
 
@@ -15,7 +16,7 @@ function artifactUri(file: string): string {
 export const formatSarif: Formatter = (report, { catalog }) => {
   const rules = catalog.rules;
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const result = (f: Finding) => ({
+  const result = (f: Finding): Sarif.Result => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule) ?? -1,
     level: f.level === "deny" ? "error" : "warning",
@@ -32,7 +33,7 @@ export const formatSarif: Formatter = (report, { catalog }) => {
     ...(f.waived && { suppressions: [{ kind: "external", justification: f.waiver ?? "" }] }),
     properties: { severity: f.severity, object: f.object, container: f.container, path: f.path },
   });
-  const sarif = {
+  const sarif: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [

@@ -1,0 +1,18 @@
+// Each formatter on a hand-built report (conftest's output/<format>_test.go pattern): what a format renders,
+// pinned exactly, without the policy, the CLI or the file system, so adding a rule changes none of these.
+import { describe, expect, it } from "vitest";
+import { buildReport, formatters } from "../../harness/src/index.js";
+import { CATALOG, results } from "./fixtures.js";
+
+const report = buildReport(results(), "0.0.0-test", { disabledRules: ["no-ssh-port"] });
+
+describe("formatters on a hand-built report", () => {
+  it.each(Object.keys(formatters))("%s", (name) => {
+    expect(formatters[name]!(report, { catalog: CATALOG, color: false })).toMatchSnapshot();
+  });
+
+  it("text colours only when asked", () => {
+    expect(formatters.text!(report, { catalog: CATALOG, color: false })).not.toContain("\u001b[");
+    expect(formatters.text!(report, { catalog: CATALOG, color: true })).toContain("\u001b[31m");
+  });
+});
