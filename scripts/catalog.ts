@@ -73,6 +73,15 @@ for (const entry of inspected.annotations ?? []) {
   for (const shape of SHAPES) {
     if (remediation[shape] && !sample(shape, "bad", id)) need(false, `no inputs/${shape}/bad/${id}.* sample`);
   }
+  // The id is written in three places (the package, custom.id and each params.param call); they must agree.
+  const pkg = entry.path.map((p) => p.value).at(-1) ?? "";
+  need(pkg === id.replace(/-/g, "_"), `package ${pkg} does not match its id (expected ${id.replace(/-/g, "_")})`);
+  const file = entry.location?.file;
+  if (file) {
+    for (const [, other] of readFileSync(file, "utf8").matchAll(/params\.param\("([^"]+)"/g)) {
+      need(other === id, `params.param("${other}", ...) reads another rule's parameters`);
+    }
+  }
   // Each parameter declares what it means, a JSON Schema (configuration is validated against it) and the
   // default the rule uses; test/engine/parameters.test.ts holds the Rego defaults to these.
   for (const [name, parameter] of Object.entries(a.custom.parameters ?? {})) {

@@ -37,3 +37,17 @@ describe("exported names", () => {
     ]);
   });
 });
+
+// The README's "Library API" table names every export, so it cannot drift from the code again.
+describe("README's Library API table", () => {
+  it("names every exported value of both entries", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { ROOT } = await import("../helpers.js");
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const table = readme.split("## Library API")[1]!.split("\n## ")[0]!;
+    const named = new Set([...table.matchAll(/`([A-Za-z]+)[(`.]/g)].map((m) => m[1]!));
+    const missing = [...new Set([...Object.keys(core), ...Object.keys(node)])].filter((name) => !named.has(name));
+    expect(missing, "add them to the README's Library API table").toEqual([]);
+  });
+});
