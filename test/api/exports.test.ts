@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as core from "../../harness/src/index.js";
 import * as node from "../../harness/src/node.js";
@@ -41,8 +43,6 @@ describe("exported names", () => {
 // The README's "Library API" table names every export, so it cannot drift from the code again.
 describe("README's Library API table", () => {
   it("names every exported value of both entries", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
     const { ROOT } = await import("../helpers.js");
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const table = readme.split("## Library API")[1]!.split("\n## ")[0]!;
