@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBundledChecker, type Checker } from "../harness/src/node.js";
 
@@ -36,22 +35,4 @@ export function countByRule(findings: Array<{ rule: string }>): Record<string, n
   return counts;
 }
 
-const temporary: string[] = [];
-
-/**
- * A new directory under the system's temp dir holding `files` (paths relative to it); removed after the test
- * file by test/setup.ts, so a run leaves nothing behind.
- */
-export function tempDir(prefix: string, files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), `shipshape-${prefix}-`));
-  temporary.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeTempDirs, tempDir } from "./support/temp.js";
