@@ -6,7 +6,12 @@ import { extname, join } from "node:path";
 import { LEVELS, SEVERITIES, SHAPES, type ExampleFile, type Rule, type RuleExample, type Shape } from "../harness/src/engine/catalog.js";
 
 // Each shape's compliant example is its good/<rule-id>.* sample, else this canonical one.
-const COMPLIANT: Record<Shape, string> = { kubernetes: "deployment.yaml", compose: "compose.yaml", docker: "container.json" };
+const COMPLIANT: Record<Shape, string> = {
+  kubernetes: "deployment.yaml",
+  compose: "compose.yaml",
+  docker: "container.json",
+  dockerfile: "Dockerfile",
+};
 
 /** What `opa inspect -a` says of one annotated package. */
 interface Inspected {

@@ -12,10 +12,11 @@ const SHAPES: Array<{ shape: Shape; label: string }> = [
   { shape: "kubernetes", label: "Kubernetes" },
   { shape: "compose", label: "Docker Compose" },
   { shape: "docker", label: "docker inspect" },
+  { shape: "dockerfile", label: "Dockerfile" },
 ];
 
 function fence(example: ExampleFile): string {
-  const lang = example.file.endsWith(".json") ? "json" : "yaml";
+  const lang = example.file.endsWith(".json") ? "json" : /Dockerfile$|\.[Dd]ockerfile$/.test(example.file) ? "dockerfile" : "yaml";
   return `\`${example.file}\`\n\n\`\`\`${lang}\n${example.text.trimEnd()}\n\`\`\``;
 }
 

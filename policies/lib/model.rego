@@ -5,11 +5,11 @@
 #   a new shape (a Dockerfile, say) is a new library that yields the same records, and no rule changes.
 #
 #   A record holds exactly the keys of `fields` (a test holds every shape to it):
-#   - shape: kubernetes | compose | docker
+#   - shape: kubernetes | compose | docker | dockerfile
 #   - kind: the owner's kind (Deployment, compose service, container, image, ...)
 #   - object: how the owner is named in messages (Deployment/web, service web, container /web)
 #   - owner, name: owner name and container name; namespace: the owner's Kubernetes namespace, or null
-#   - role: container | init | sidecar | ephemeral | service | image
+#   - role: container | init | sidecar | ephemeral | service | image | build (a Dockerfile stage that only builds)
 #   - path: where the container stands in the document (a list of keys and indexes)
 #   - image: {ref, path}, or null when there is no image to judge (a Compose service that only builds)
 #   - user: {may_be_root, reason, path}
@@ -34,6 +34,7 @@ package shipshape.lib.model
 
 import data.shipshape.lib.compose
 import data.shipshape.lib.docker
+import data.shipshape.lib.dockerfile
 import data.shipshape.lib.kubernetes
 
 # The contract every shape's records keep: a rule can rely on each key being there (null where the shape
@@ -49,17 +50,21 @@ fields := {
 # The harness may force one (`--input-type`) through data.shipshape.input_type: the document is then read as
 # that shape if it has that shape's outline, and is skipped otherwise, never read as something it is not.
 shape := data.shipshape.input_type if {
-	data.shipshape.input_type in {"kubernetes", "compose", "docker"}
+	data.shipshape.input_type in shapes
 	outline(data.shipshape.input_type, input)
 } else := null if {
-	data.shipshape.input_type in {"kubernetes", "compose", "docker"}
+	data.shipshape.input_type in shapes
 } else := "kubernetes" if {
 	kubernetes.is_document(input)
 } else := "compose" if {
 	compose.is_document(input)
 } else := "docker" if {
 	docker.is_document(input)
+} else := "dockerfile" if {
+	dockerfile.is_document(input)
 }
+
+shapes := {"kubernetes", "compose", "docker", "dockerfile"}
 
 outline("kubernetes", doc) if kubernetes.is_document(doc)
 
@@ -71,6 +76,8 @@ outline("compose", doc) if {
 
 outline("docker", doc) if docker.is_document(doc)
 
+outline("dockerfile", doc) if dockerfile.is_document(doc)
+
 default containers := []
 
 containers := kubernetes.containers(input) if {
@@ -79,4 +86,6 @@ containers := kubernetes.containers(input) if {
 	shape == "compose"
 } else := docker.containers(input) if {
 	shape == "docker"
+} else := dockerfile.containers(input) if {
+	shape == "dockerfile"
 }

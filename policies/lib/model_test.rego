@@ -11,6 +11,13 @@ containers_of(doc) := containers if {
 	containers := model.containers with input as doc
 }
 
+test_dockerfile_stages_become_an_image_record_and_build_records if {
+	shape_of(fx.dockerfile) == "dockerfile"
+	[image, build] := [[c.role, c.object, c.path] | some c in containers_of(fx.dockerfile)]
+	image == ["image", "Dockerfile stage 1", [2]]
+	build == ["build", "Dockerfile stage build", [0]]
+}
+
 test_shapes_are_recognised if {
 	shape_of(fx.deployment({"containers": [fx.container]})) == "kubernetes"
 	shape_of(fx.compose(fx.service)) == "compose"
@@ -113,6 +120,7 @@ test_every_shape_yields_exactly_the_model_fields if {
 		fx.compose(fx.service),
 		[fx.inspect_container],
 		fx.inspect_image,
+		fx.dockerfile,
 	]
 	every doc in documents {
 		records := containers_of(doc)

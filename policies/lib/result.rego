@@ -52,7 +52,7 @@ messages(findings, level) := {{"msg": f.message, "rule": f.rule} |
 
 # "container app of Deployment/web", or "service web" when the owner and the container are one thing.
 subject(container) := container.object if {
-	container.role in {"service", "image"}
+	container.role in {"service", "image", "build"}
 } else := container.object if {
 	container.kind == "container"
 } else := concat("", ["container ", container.name, " of ", container.object])

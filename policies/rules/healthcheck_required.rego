@@ -19,6 +19,9 @@
 #       Add `healthcheck:` with a `test:` to the service; remove `disable: true` and `test: ["NONE"]`.
 #     kubernetes: >-
 #       Add a `livenessProbe` and a `readinessProbe` (httpGet, tcpSocket, grpc or exec) to the container.
+#     dockerfile: >-
+#       Add `HEALTHCHECK CMD ["/app/healthcheck"]` to the final stage (exec form, a probe the image ships), and
+#       do not end with `HEALTHCHECK NONE`.
 package shipshape.rules.healthcheck_required
 
 import data.shipshape.lib.model

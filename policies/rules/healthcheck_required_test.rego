@@ -98,3 +98,20 @@ test_kubernetes_custom_resources_with_a_pod_template_are_checked if {
 	never := {"restartPolicy": "Never", "containers": [fx.container_without(["livenessProbe"])]}
 	count(findings(object.union(rollout, {"spec": {"template": {"spec": never}}}))) == 0
 }
+
+# Dockerfile
+
+test_dockerfile_without_healthcheck_fails if {
+	[f] := findings(fx.dockerfile_without([6]))
+	f.field == [2]
+	f.message == "Dockerfile stage 1 has no working HEALTHCHECK"
+}
+
+test_dockerfile_healthcheck_none_disables_the_base_one if {
+	[f] := findings(fx.dockerfile_with([fx.instruction("healthcheck", 1, ["NONE"])]))
+	f.field == [7]
+}
+
+test_dockerfile_build_stages_need_no_healthcheck if {
+	count(findings(fx.dockerfile)) == 0
+}

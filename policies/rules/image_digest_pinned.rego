@@ -18,6 +18,8 @@
 #       Append the digest to `image:` (`app:1.4.2@sha256:...`); Renovate or Dependabot can keep it current.
 #     kubernetes: >-
 #       Append the digest to `image:` (`app:1.4.2@sha256:...`); Renovate or Dependabot can keep it current.
+#     dockerfile: >-
+#       Pin every `FROM` by digest (`FROM node:20.18-slim@sha256:...`) so a rebuild cannot pick up other content.
 package shipshape.rules.image_digest_pinned
 
 import data.shipshape.lib.image_ref
@@ -30,7 +32,7 @@ annotations := result.rule_annotations(rego.metadata.chain())
 findings := [result.finding(annotations, container, message, container.image.path) |
 	some container in model.containers
 	container.image != null
-	container.role != "image" # an inspected image is the content itself
+	container.kind != "image" # an inspected image is the content itself
 	ref := container.image.ref
 	not image_ref.is_digest_pinned(ref)
 	not image_ref.is_image_id(ref)

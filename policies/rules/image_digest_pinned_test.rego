@@ -29,3 +29,10 @@ test_inspect_image_ids_pass if {
 test_inspected_images_are_not_judged if {
 	count(findings(fx.inspect_image)) == 0
 }
+
+test_dockerfile_from_without_digest_fails if {
+	doc := array.concat([fx.instruction("from", 0, ["registry.example.com/tools:1.2", "AS", "tools"])], fx.dockerfile)
+	[f] := findings(doc)
+	f.message == "Dockerfile stage tools uses image \"registry.example.com/tools:1.2\" without a digest"
+	f.field == [0, "Value", 0]
+}

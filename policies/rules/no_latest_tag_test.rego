@@ -105,3 +105,34 @@ test_image_inspect_message_names_the_image_once if {
 	[f] := findings(fx.inspect_image_with({"RepoTags": ["app:latest"]}))
 	f.message == "image app:latest is tagged latest"
 }
+
+# Dockerfile
+
+test_dockerfile_every_from_that_pulls_is_judged if {
+	doc := array.concat([fx.instruction("from", 0, ["registry.example.com/tools:latest", "AS", "tools"])], fx.dockerfile)
+	[f] := findings(doc)
+	f.object == "Dockerfile stage tools"
+	f.field == [0, "Value", 0]
+	f.message == "Dockerfile stage tools uses image \"registry.example.com/tools:latest\", which is tagged latest"
+}
+
+test_dockerfile_args_are_expanded_and_unresolvable_ones_reported if {
+	args := [fx.instruction("arg", 0, ["REPO=registry.example.com/app", "TAG"])]
+	pinned := array.concat(args, [fx.instruction("from", 0, ["${REPO}:${VERSION:-1.4.2}"])])
+	count(findings(pinned)) == 0
+	latest := array.concat(args, [fx.instruction("from", 0, ["$REPO"])])
+	[g] := findings(latest)
+	g.message == "Dockerfile stage 0 uses image \"registry.example.com/app\", which has no tag (latest is implied)"
+	unresolved := array.concat(args, [fx.instruction("from", 0, ["${REPO}:${TAG}"])])
+	[h] := findings(unresolved)
+	h.message == "Dockerfile stage 0 uses image \"${REPO}:${TAG}\", which cannot be resolved: ARG TAG has no default"
+}
+
+test_dockerfile_scratch_and_stage_references_pull_nothing if {
+	doc := [
+		fx.instruction("from", 0, ["scratch", "AS", "empty"]),
+		fx.instruction("from", 1, ["empty"]),
+		fx.instruction("from", 2, ["EMPTY"]),
+	]
+	count(findings(doc)) == 0
+}

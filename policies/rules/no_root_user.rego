@@ -19,6 +19,9 @@
 #     kubernetes: |
 #       Set `securityContext.runAsNonRoot: true` (on the pod or the container) and a non-zero `runAsUser`;
 #       a container-level `runAsNonRoot: false` or `runAsUser: 0` overrides the pod.
+#     dockerfile: >-
+#       End the final stage with a numeric non-root user (`RUN useradd -u 10001 app` and `USER 10001`, or a
+#       distroless `:nonroot` base with `USER 65532`); without USER, the base image's user (usually root) runs it.
 package shipshape.rules.no_root_user
 
 import data.shipshape.lib.model

@@ -163,3 +163,41 @@ test_image_inspect_root_user_fails if {
 	count(findings(fx.inspect_image_with({"Config": {"User": "0"}}))) == 1
 	count(findings(fx.inspect_image_without(["Config/User"]))) == 1
 }
+
+# Dockerfile
+
+test_dockerfile_without_user_fails_at_the_final_from if {
+	[f] := findings(fx.dockerfile_without([4]))
+	f.object == "Dockerfile stage 1"
+	f.field == [2]
+	startswith(f.message, "Dockerfile stage 1 may run as root: no USER instruction, so the base image's user runs it")
+}
+
+test_dockerfile_root_user_fails_and_the_last_user_wins if {
+	back_to_non_root := [fx.instruction("user", 1, ["0"]), fx.instruction("user", 1, ["10001"])]
+	count(findings(fx.dockerfile_with(back_to_non_root))) == 0
+	every user in ["root", "0", "0:0", "+0", "root:app"] {
+		count(findings(fx.dockerfile_with([fx.instruction("user", 1, [user])]))) == 1
+	}
+}
+
+test_dockerfile_user_is_inherited_through_from_stage if {
+	doc := [
+		fx.instruction("from", 0, [fx.pinned_image, "AS", "base"]),
+		fx.instruction("user", 0, ["10001"]),
+		fx.instruction("from", 1, ["base"]),
+		fx.exec_form("healthcheck", 1, ["CMD", "/server"]),
+	]
+	count(findings(doc)) == 0
+	unrelated := array.concat(array.slice(doc, 0, 2), [fx.instruction("from", 1, [fx.pinned_image]), doc[3]])
+	count(findings(unrelated)) == 1
+}
+
+test_dockerfile_target_stage_is_a_parameter if {
+	doc := fx.dockerfile_with([fx.instruction("from", 2, [fx.pinned_image, "AS", "debug"])])
+	[f] := no_root_user.findings with input as doc
+	f.object == "Dockerfile stage debug"
+	found := no_root_user.findings with input as doc with data.shipshape.dockerfile_target as "BUILD"
+	[g] := found
+	g.object == "Dockerfile stage build"
+}

@@ -19,6 +19,9 @@
 #       Use `secrets:` with a `*_FILE` variable, or `${VAR}` interpolation from an untracked environment.
 #     kubernetes: >-
 #       Use `valueFrom.secretKeyRef` (or mount the Secret as a file) instead of `value`.
+#     dockerfile: >-
+#       Keep secrets out of `ENV` and `ARG` defaults (both end up in the image or its history): use
+#       `RUN --mount=type=secret,id=npm` at build time and inject secrets at run time.
 package shipshape.rules.no_secrets_in_env
 
 import data.shipshape.lib.model

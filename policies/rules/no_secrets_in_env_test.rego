@@ -51,3 +51,18 @@ test_inspect_env_fails if {
 	f.field == [0, "Config", "Env", 1]
 	count(findings(fx.inspect_image_with(config))) == 1
 }
+
+# Dockerfile
+
+test_dockerfile_env_and_arg_defaults_with_secrets_fail if {
+	extra := [
+		fx.instruction("env", 1, ["API_TOKEN", "s3cr3t", "=", "DB_PASSWORD_FILE", "/run/secrets/db", "="]),
+		fx.instruction("arg", 1, ["NPM_TOKEN=abc123", "GITHUB_TOKEN"]),
+		fx.instruction("env", 1, ["PASSWORD", "${PASSWORD}", "="]),
+	]
+	found := findings(fx.dockerfile_with(extra))
+	{[f.message, f.field] | some f in found} == {
+		["Dockerfile stage 1 has a literal value in the secret-looking variable API_TOKEN", [7, "Value", 0]],
+		["Dockerfile stage 1 has a literal value in the secret-looking variable NPM_TOKEN", [8, "Value", 0]],
+	}
+}

@@ -16,6 +16,8 @@
 #       Remove port 22 from `ports` and `expose`; use `docker compose exec`.
 #     kubernetes: >-
 #       Remove `containerPort: 22`; use `kubectl exec` or an ephemeral debug container.
+#     dockerfile: >-
+#       Remove `EXPOSE 22` and the SSH daemon; use `docker exec` or `kubectl exec`.
 package shipshape.rules.no_ssh_port
 
 import data.shipshape.lib.model

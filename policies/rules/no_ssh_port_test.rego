@@ -40,3 +40,11 @@ test_inspect_reports_an_exposed_and_published_port_once if {
 	[f] := findings(fx.inspect_container_with(both))
 	f.field == ["Config", "ExposedPorts", "22/tcp"]
 }
+
+# Dockerfile
+
+test_dockerfile_expose_22_fails if {
+	[f] := findings(fx.dockerfile_with([fx.instruction("expose", 1, ["8443", "22/tcp"])]))
+	f.field == [7, "Value", 1]
+	count(findings(fx.dockerfile)) == 0
+}

@@ -21,6 +21,8 @@
 #       Change `image:` to a copy in a trusted registry.
 #     kubernetes: >-
 #       Change `image:` to a copy in a trusted registry; an admission policy can enforce the same list.
+#     dockerfile: >-
+#       Pull every base image through a trusted registry (`FROM registry.example.com/library/node:20.18-slim`).
 package shipshape.rules.trusted_registries
 
 import data.shipshape.lib.image_ref

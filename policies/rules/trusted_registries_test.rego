@@ -47,3 +47,10 @@ test_compose_and_inspect if {
 	id := "sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31"
 	count(findings([fx.inspect_container_with({"Config": {"Image": id}})])) == 0
 }
+
+test_dockerfile_bases_from_untrusted_registries_fail if {
+	doc := array.concat([fx.instruction("from", 0, ["ghcr.io/evil/tools:1.2", "AS", "tools"])], fx.dockerfile)
+	[f] := findings(doc)
+	f.object == "Dockerfile stage tools"
+	count(findings(fx.dockerfile)) == 0
+}

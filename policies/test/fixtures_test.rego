@@ -110,8 +110,31 @@ inspect_image_with(patch) := object.union(inspect_image, patch)
 
 inspect_image_without(pointers) := json.remove(inspect_image, pointers)
 
+# A Dockerfile as conftest's (BuildKit's) parser gives it: a builder stage and a hardened final stage.
+instruction(cmd, stage, value) := {"Cmd": cmd, "SubCmd": "", "Flags": [], "JSON": false, "Stage": stage, "Value": value}
+
+exec_form(cmd, stage, value) := object.union(instruction(cmd, stage, value), {"JSON": true})
+
+dockerfile := [
+	instruction("from", 0, [concat("@", ["registry.example.com/golang:1.23.4", digest]), "AS", "build"]),
+	instruction("run", 0, ["go build -o /out/server ./cmd/server"]),
+	instruction("from", 1, [pinned_image]),
+	instruction("copy", 1, ["/out/server", "/server"]),
+	instruction("user", 1, ["10001"]),
+	instruction("expose", 1, ["8080/tcp"]),
+	exec_form("healthcheck", 1, ["CMD", "/server", "healthcheck"]),
+	exec_form("entrypoint", 1, ["/server"]),
+]
+
+# The compliant Dockerfile with instructions added to its final stage, before the ENTRYPOINT.
+dockerfile_with(extra) := array.concat(array.concat(array.slice(dockerfile, 0, 7), extra), [dockerfile[7]])
+
+# The compliant Dockerfile without the instructions at these indexes.
+dockerfile_without(indexes) := [instruction | some i, instruction in dockerfile; not i in indexes]
+
 # Every compliant document, for tests that a rule stays silent on each shape.
 compliant_documents := [
+	dockerfile,
 	pod({"containers": [container]}),
 	deployment({"containers": [container]}),
 	cron_job({"containers": [container], "restartPolicy": "OnFailure"}),

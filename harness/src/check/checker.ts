@@ -48,6 +48,8 @@ export interface CheckerOptions {
   maxDepth?: number;
   /** Most containers one object may hold before it is refused (an error for that object, not a finding). */
   maxContainers?: number;
+  /** The Dockerfile stage the image is built from (`--target`); the last stage by default. */
+  dockerfileTarget?: string;
 }
 
 export interface CheckTextOptions {
@@ -80,6 +82,7 @@ export interface ResolvedCheckerOptions {
   today: string;
   maxDepth: number;
   maxContainers: number;
+  dockerfileTarget?: string;
 }
 
 /**
@@ -120,8 +123,9 @@ export class Checker {
       today: options.today ?? new Date().toISOString().slice(0, 10),
       maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
       maxContainers: options.maxContainers ?? DEFAULT_MAX_CONTAINERS,
+      ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
     };
-    return new Checker(resolved, await Policy.load(resolved.wasm, resolved.params, resolved.inputType));
+    return new Checker(resolved, await Policy.load(resolved.wasm, resolved.params, resolved.inputType, resolved.dockerfileTarget));
   }
 
   /** The compiled policy, for workers that instantiate it again without recompiling. */
@@ -153,7 +157,7 @@ export class Checker {
   async prepare(shape: Shape): Promise<void> {
     let entry = this.policies.get(shape);
     if (!entry) {
-      entry = Policy.load(this.module, this.options.params, shape);
+      entry = Policy.load(this.module, this.options.params, shape, this.options.dockerfileTarget);
       this.policies.set(shape, entry);
     }
     this.policies.set(shape, await entry);
@@ -176,7 +180,8 @@ export class Checker {
     let parsed;
     try {
       const shape = options.shape ?? this.inputType;
-      parsed = parseText(text, file, options.syntax, undefined, shape === "kubernetes" || shape === "compose" ? shape : undefined);
+      const syntax = options.syntax ?? (shape === "dockerfile" ? "dockerfile" : undefined);
+      parsed = parseText(text, file, syntax, undefined, shape === "kubernetes" || shape === "compose" ? shape : undefined);
     } catch (error) {
       result.errors.push(failure(toShipshapeError(error, { file })));
       return result;

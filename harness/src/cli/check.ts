@@ -40,7 +40,15 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
   const inlineWaivers = values["inline-waivers"] === false ? false : (config.inlineWaivers ?? true);
-  const checker = await Checker.create({ wasm, catalog, config, inlineWaivers, ...(inputType && { inputType }) });
+  const dockerfileTarget = typeof values["dockerfile-target"] === "string" ? values["dockerfile-target"] : undefined;
+  const checker = await Checker.create({
+    wasm,
+    catalog,
+    config,
+    inlineWaivers,
+    ...(inputType && { inputType }),
+    ...(dockerfileTarget !== undefined && { dockerfileTarget }),
+  });
 
   let results: FileResult[];
   if (values.docker) {

@@ -2,7 +2,7 @@
 // Defined once; the configuration schema, the CLI's choices and the catalog build read these.
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export const LEVELS = ["deny", "warn"] as const;
-export const SHAPES = ["kubernetes", "compose", "docker"] as const;
+export const SHAPES = ["kubernetes", "compose", "docker", "dockerfile"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type Level = (typeof LEVELS)[number];
 export type Shape = (typeof SHAPES)[number];

@@ -53,8 +53,15 @@ export class Policy {
   /**
    * @param params rule parameters by rule id (data.shipshape.params)
    * @param inputType a shape every document is read as, instead of detecting it (data.shipshape.input_type)
+   * @param dockerfileTarget the Dockerfile stage the image is built from, instead of the last one
+   *   (data.shipshape.dockerfile_target)
    */
-  static async load(wasm: BufferSource | WebAssembly.Module, params: Record<string, unknown> = {}, inputType?: Shape): Promise<Policy> {
+  static async load(
+    wasm: BufferSource | WebAssembly.Module,
+    params: Record<string, unknown> = {},
+    inputType?: Shape,
+    dockerfileTarget?: string,
+  ): Promise<Policy> {
     let loaded: LoadedPolicy;
     try {
       loaded = await instantiate(wasm);
@@ -64,7 +71,9 @@ export class Policy {
     if (!(ENTRYPOINT in loaded.entrypoints)) {
       throw new PolicyError(`the policy bundle has no ${ENTRYPOINT} entrypoint`);
     }
-    loaded.setData({ shipshape: { params, ...(inputType && { input_type: inputType }) } });
+    loaded.setData({
+      shipshape: { params, ...(inputType && { input_type: inputType }), ...(dockerfileTarget && { dockerfile_target: dockerfileTarget }) },
+    });
     return new Policy(loaded);
   }
 

@@ -1,13 +1,15 @@
 import { ParseError, UsageError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
+import { isDockerfileName, parseDockerfile } from "./dockerfile.js";
 import { parseJson } from "./json.js";
 import { parseYaml, type YamlLimits } from "./yaml.js";
 import type { YamlDialect } from "./yaml-scalars.js";
 
-export type Syntax = "json" | "yaml";
+export type Syntax = "json" | "yaml" | "dockerfile";
 
 /** The syntax a file name implies; undefined for files the walker should pass over. */
 export function syntaxOf(file: string): Syntax | undefined {
+  if (isDockerfileName(file)) return "dockerfile";
   const lower = file.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
@@ -25,6 +27,7 @@ export function parseText(text: string, file: string, syntax?: Syntax, limits?: 
   }
   const chosen = syntax ?? syntaxOf(file) ?? (/^\s*[[{]/.test(text) ? "json" : "yaml");
   if (chosen === "json") return parseJson(text, file);
+  if (chosen === "dockerfile") return parseDockerfile(text, file);
   if (chosen === "yaml") return parseYaml(text, file, limits, dialect);
   throw new UsageError(`unknown syntax ${String(chosen)}`);
 }

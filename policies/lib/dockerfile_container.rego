@@ -1,0 +1,174 @@
+# METADATA
+# title: Dockerfile stage facts
+# description: |
+#   Every fact of one Dockerfile stage for the container model: the image its FROM pulls (after ARG
+#   expansion), and for the target stage the user, health check, environment and exposed ports in force at its
+#   end, following its FROM <stage> chain (the last USER or HEALTHCHECK of the chain wins, as in Docker).
+package shipshape.lib.dockerfile_container
+
+import data.shipshape.lib.ports
+import data.shipshape.lib.secrets
+import data.shipshape.lib.users
+
+# "NAME=default" or "NAME" (no default: null).
+arg_default(declaration) := [name, concat("=", array.slice(parts, 1, count(parts)))] if {
+	parts := split(declaration, "=")
+	count(parts) > 1
+	name := parts[0]
+} else := [declaration, null]
+
+# Docker's variable expansion in a FROM line: `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME-default}`, with
+# the global ARGs' defaults. A variable with no value and no default is unresolved, never guessed.
+expand(text, args) := {"text": concat("", [p.text | some p in pieces]), "unresolved": unresolved} if {
+	parts := split(text, "$")
+	references := [piece(part, args) | some part in array.slice(parts, 1, count(parts))]
+	pieces := array.concat([{"text": parts[0], "unresolved": false}], references)
+	unresolved := [p.unresolved | some p in pieces; p.unresolved]
+}
+
+word_characters := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+
+# One `$...` reference and the text after it.
+piece(part, args) := {"text": concat("", [v.text, substring(part, close + 1, -1)]), "unresolved": v.unresolved} if {
+	startswith(part, "{")
+	close := indexof(part, "}")
+	close > 0
+	v := variable(substring(part, 1, close - 1), args)
+} else := {"text": concat("", [v.text, substring(part, count(name), -1)]), "unresolved": v.unresolved} if {
+	name := substring(part, 0, count(part) - count(trim_left(part, word_characters)))
+	name != ""
+	v := variable(name, args)
+} else := {"text": concat("", ["$", part]), "unresolved": false}
+
+variable(body, args) := {"text": args[name], "unresolved": false} if {
+	name := variable_name(body)
+	is_string(args[name])
+	not empty_replaced(body, args[name])
+} else := {"text": fallback(body), "unresolved": false} if {
+	operator(body) != ""
+} else := {"text": "", "unresolved": variable_name(body)}
+
+# `${NAME:-x}` replaces an empty value too; `${NAME-x}` only a missing one.
+empty_replaced(body, "") if operator(body) == ":-"
+
+operator(body) := ":-" if {
+	contains(body, ":-")
+} else := "-" if {
+	contains(body, "-")
+} else := ""
+
+variable_name(body) := split(body, operator(body))[0] if {
+	operator(body) != ""
+} else := body
+
+fallback(body) := concat(operator(body), array.slice(parts, 1, count(parts))) if {
+	parts := split(body, operator(body))
+}
+
+# The record of a stage that only builds: its image, for the image rules; nothing of how it runs.
+build_record(stage) := object.union(base_record(stage, "build"), {
+	"image": image(stage),
+	"user": null,
+	"health_checks": [],
+	"env": [],
+	"ports": [],
+})
+
+# The target stage: the image that is built.
+image_record(doc, stages_of_file, t, chain) := object.union(base_record(stages_of_file[t], "image"), {
+	"image": image(stages_of_file[t]),
+	"user": user(doc, stages_of_file[t], chain),
+	"health_checks": [health_check(doc, stages_of_file[t], chain)],
+	"env": env(doc, chain),
+	"ports": exposed(doc, chain),
+})
+
+base_record(stage, role) := {
+	"shape": "dockerfile",
+	"kind": "Dockerfile",
+	"owner": label(stage),
+	"namespace": null,
+	"object": concat("", ["Dockerfile stage ", label(stage)]),
+	"name": label(stage),
+	"role": role,
+	"path": [stage.from],
+	"limits": null,
+	"read_only_root_fs": null,
+	"waiver": {"rules": [], "reason": "", "path": [stage.from]},
+	"privileged": null,
+	"privilege_escalation": null,
+	"capabilities": null,
+	"host_namespaces": [],
+	"host_mounts": [],
+	"devices": null,
+	"seccomp": null,
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"requests": null,
+}
+
+label(stage) := stage.name if {
+	stage.name != null
+} else := format_int(stage.index, 10)
+
+# The image a stage's FROM pulls, after ARG expansion; null for scratch or another stage.
+image(stage) := {"ref": reference(stage), "path": [stage.from, "Value", 0], "unresolved": stage.base.unresolved} if {
+	stage.pulls
+} else := null
+
+# What FROM names after expansion; as written when a variable cannot be resolved.
+reference(stage) := stage.written if {
+	count(stage.base.unresolved) > 0
+} else := stage.base.text
+
+# Instructions of the stages in the chain, with their indexes, in file order.
+in_chain(doc, chain, cmd) := [[i, instruction] |
+	some i, instruction in doc
+	instruction.Cmd == cmd
+	instruction.Stage in chain
+]
+
+# The last USER of the chain decides; without one, the base image's user runs it (root for most images).
+user(doc, stage, chain) := users.fact(last[1].Value[0], [last[0], "Value", 0]) if {
+	found := in_chain(doc, chain, "user")
+	count(found) > 0
+	last := found[count(found) - 1]
+} else := {
+	"may_be_root": true,
+	"reason": "no USER instruction, so the base image's user runs it (root for most images)",
+	"path": [stage.from],
+}
+
+# The last HEALTHCHECK of the chain decides; NONE disables one the base image has.
+health_check(doc, stage, chain) := {"name": "HEALTHCHECK", "configured": configured, "path": [last[0]]} if {
+	found := in_chain(doc, chain, "healthcheck")
+	count(found) > 0
+	last := found[count(found) - 1]
+	configured := upper(last[1].Value[0]) != "NONE"
+} else := {"name": "HEALTHCHECK", "configured": false, "path": [stage.from]}
+
+# ENV values are baked into the image; ARG defaults are in its build history. `$VAR` references are expanded
+# at build time from ARGs, so they are references here; a `*_FILE` path or an ARG without default is not a
+# literal.
+env(doc, chain) := array.concat(
+	[{"name": instruction.Value[j], "literal": literal, "path": [i, "Value", j]} |
+		some [i, instruction] in in_chain(doc, chain, "env")
+		some j in numbers.range(0, count(instruction.Value) - 1)
+		j % 3 == 0
+		j + 1 < count(instruction.Value)
+		literal := secrets.is_literal(instruction.Value[j + 1], "compose")
+	],
+	[{"name": name, "literal": secrets.is_literal(value, "compose"), "path": [i, "Value", k]} |
+		some [i, instruction] in in_chain(doc, chain, "arg")
+		some k, declaration in instruction.Value
+		[name, value] := arg_default(declaration)
+		value != null
+	],
+)
+
+exposed(doc, chain) := [{"port": port, "path": [i, "Value", k]} |
+	some [i, instruction] in in_chain(doc, chain, "expose")
+	some k, entry in instruction.Value
+	port := ports.container_port(entry)
+]
