@@ -8,7 +8,6 @@ package shipshape.lib.compose
 
 import data.shipshape.lib.compose_container
 import data.shipshape.lib.security_options
-import data.shipshape.lib.users
 import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
@@ -40,7 +39,7 @@ service_record(name, service, volumes) := {
 	"role": "service",
 	"path": path,
 	"image": compose_container.image(service, path),
-	"user": users.fact(object.get(service, "user", null), array.concat(path, ["user"])),
+	"user": compose_container.user(service, path),
 	"health_checks": [compose_container.health_check(service, path)],
 	"limits": compose_container.limits(service, path),
 	"read_only_root_fs": compose_container.read_only_root_fs(service, path),

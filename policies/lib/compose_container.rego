@@ -4,9 +4,11 @@
 package shipshape.lib.compose_container
 
 import data.shipshape.lib.capabilities
+import data.shipshape.lib.dockerfile
 import data.shipshape.lib.host_paths
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
+import data.shipshape.lib.users
 import data.shipshape.lib.values
 
 namespace_keys := {
@@ -156,7 +158,37 @@ image(service, path) := {"ref": service.image, "path": array.concat(path, ["imag
 	is_string(service.image)
 } else := null
 
-health_check(service, path) := {
+# A service that sets no user runs as its image's user. When it builds the image and the harness could read the
+# Dockerfile (x-shipshape-build: {file, instructions, target}), the Dockerfile's final stage says which user
+# that is; when it could not (x-shipshape-build: {file, error}), the reason says so.
+user(service, path) := users.fact(service.user, array.concat(path, ["user"])) if {
+	not is_null(object.get(service, "user", null))
+} else := built_user(service["x-shipshape-build"], path) if {
+	is_array(service["x-shipshape-build"].instructions)
+} else := unread(users.fact(null, array.concat(path, ["user"])), service["x-shipshape-build"]) if {
+	is_string(service["x-shipshape-build"].error)
+} else := users.fact(null, array.concat(path, ["user"]))
+
+built_user(build, path) := {
+	"may_be_root": facts.user.may_be_root,
+	"reason": concat("", ["in its Dockerfile (", build.file, "), ", facts.user.reason]),
+	"path": array.concat(path, ["build"]),
+} if {
+	facts := dockerfile.image_facts(build.instructions, object.get(build, "target", null))
+}
+
+unread(fact, build) := object.union(fact, {"reason": concat("", [
+	fact.reason,
+	" (its Dockerfile ", build.file, " could not be read: ", build.error, ")",
+])})
+
+health_check(service, path) := {"name": "healthcheck", "configured": configured, "path": build_path} if {
+	not is_object(object.get(service, "healthcheck", null))
+	build := service["x-shipshape-build"]
+	is_array(build.instructions)
+	configured := dockerfile.image_facts(build.instructions, object.get(build, "target", null)).health_check.configured
+	build_path := array.concat(path, ["build"])
+} else := {
 	"name": "healthcheck",
 	"configured": health_check_configured(service),
 	"path": health_check_path(service, path),

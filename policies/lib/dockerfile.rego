@@ -86,9 +86,22 @@ pulls(names, k, base) if {
 
 # The stage the image is built from: the one named by --dockerfile-target, else the last.
 target(stages_of_file) := k if {
-	some k, stage in stages_of_file
-	stage.name == lower(data.shipshape.dockerfile_target)
+	k := target_named(stages_of_file, data.shipshape.dockerfile_target)
 } else := count(stages_of_file) - 1
+
+target_named(stages_of_file, name) := k if {
+	is_string(name)
+	some k, stage in stages_of_file
+	stage.name == lower(name)
+} else := count(stages_of_file) - 1
+
+# The user and the health check of the image a Dockerfile builds (its `target` stage, or the last): what a
+# Compose service that builds from it runs with when it sets neither itself.
+image_facts(doc, target_name) := {"user": record.user, "health_check": record.health_checks[0]} if {
+	all_stages := stages(doc)
+	t := target_named(all_stages, target_name)
+	record := dockerfile_container.image_record(doc, all_stages, t, chain(all_stages, t))
+}
 
 # The target and every stage it builds on (FROM <stage> chains), as a set of stage indexes.
 chain(stages_of_file, k) := graph.reachable(parents, [k]) if {

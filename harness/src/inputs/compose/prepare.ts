@@ -1,3 +1,4 @@
+import { parseDockerfile } from "../dockerfile.js";
 import { interpolateCompose, type Environment } from "./interpolate.js";
 import { extendService, isMapping } from "./merge.js";
 
@@ -44,7 +45,8 @@ export function prepareCompose(compose: Record<string, unknown>, context: Compos
   const services = value.services;
   if (isMapping(services)) {
     const resolver = new ExtendsResolver(context, problems);
-    value.services = Object.fromEntries(Object.keys(services).map((name) => [name, resolver.resolve(name, services, dir, [])]));
+    const resolved = Object.fromEntries(Object.keys(services).map((name) => [name, resolver.resolve(name, services, dir, [])]));
+    value.services = Object.fromEntries(Object.entries(resolved).map(([name, service]) => [name, withBuild(service, dir, context)]));
   }
   return { value, includes: includesOf(value, dir), problems };
 }
@@ -112,6 +114,40 @@ class ExtendsResolver {
     this.files.set(path, loaded);
     return loaded;
   }
+}
+
+/**
+ * A service that builds its image and sets no user or health check of its own runs with what its Dockerfile's
+ * final (or `target`) stage sets. The Dockerfile is read and parsed here and handed to the policy as
+ * `x-shipshape-build: {file, instructions, target}`; when it cannot be read, as `{file, error}`, so the verdict
+ * stays the Compose file's and says why.
+ */
+function withBuild(service: unknown, dir: string, context: ComposeContext): unknown {
+  if (!isMapping(service) || service.build === undefined || service.build === null) return service;
+  if (service.user !== undefined && service.user !== null && isMapping(service.healthcheck)) return service;
+  const build = isMapping(service.build) ? service.build : { context: service.build };
+  const buildContext = typeof build.context === "string" ? build.context : ".";
+  const target = typeof build.target === "string" ? { target: build.target } : {};
+  const inline = typeof build.dockerfile_inline === "string" ? build.dockerfile_inline : undefined;
+  const name = typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile";
+  const file = inline !== undefined ? "dockerfile_inline" : joinPath(buildContext, name).replace(/^(\.\/)+/, "");
+  const read = (): string => {
+    if (inline !== undefined) return inline;
+    if (/^[a-z]+:\/\/|^git@/.test(buildContext)) throw new Error("the build context is remote");
+    if (!context.readFile) throw new Error("there is no file access here");
+    return context.readFile(joinPath(joinPath(dir, buildContext), name));
+  };
+  try {
+    return { ...service, "x-shipshape-build": { file, instructions: instructionsOf(read(), file), ...target } };
+  } catch (error) {
+    return { ...service, "x-shipshape-build": { file, error: (error as Error).message } };
+  }
+}
+
+function instructionsOf(text: string, file: string): unknown[] {
+  const parsed = parseDockerfile(text, file);
+  if (parsed.errors[0]) throw parsed.errors[0];
+  return (parsed.documents[0]?.value as unknown[] | undefined) ?? [];
 }
 
 function withoutExtends(service: Record<string, unknown>): Record<string, unknown> {
