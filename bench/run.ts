@@ -11,6 +11,8 @@ import { Policy } from "../harness/src/engine/policy.js";
 import { parseText } from "../harness/src/inputs/parse.js";
 import { expandPaths } from "../harness/src/node/files.js";
 import { prepareDocument } from "../harness/src/inputs/compose/prepare.js";
+import { parseDockerfile } from "../harness/src/inputs/dockerfile.js";
+import { createBundledChecker } from "../harness/src/node.js";
 import { generateCorpus } from "./generate.js";
 import { floodLoad, serverLoad } from "./server-load.js";
 
@@ -157,6 +159,19 @@ const opaBench = JSON.parse(timed(join(BIN, "opa"), benchArgs).stdout);
 // opa bench reports N operations taking T nanoseconds in all.
 const opaUs = Number(opaBench.T) / Number(opaBench.N) / 1000;
 
+// 5. Dockerfiles: per file, the parser alone and the whole check (parse, model, every rule), in-process.
+console.error("5. Dockerfiles");
+const dockerfiles = Array.from({ length: 400 }, (_, i) => dockerfileText(i));
+const checker = await createBundledChecker();
+for (const text of dockerfiles.slice(0, 50)) checker.checkText(text, "Dockerfile");
+const perFile = (run: (text: string) => void) => {
+  const started = process.hrtime.bigint();
+  for (const text of dockerfiles) run(text);
+  return Number(process.hrtime.bigint() - started) / 1000 / dockerfiles.length;
+};
+const dockerfileParse = perFile((text) => parseDockerfile(text, "Dockerfile"));
+const dockerfileCheck = perFile((text) => checker.checkText(text, "Dockerfile"));
+
 // 6. 100,000 documents through one checker: memory stays flat.
 console.error("6. streaming");
 const streamed = JSON.parse(timed(process.execPath, ["bench/stream.mjs", quick ? "20000" : "100000"]).stdout) as {
@@ -184,6 +199,7 @@ rows.push(
   `| 2 workers vs 1 (large corpus, 2 cores) | ${fmt(one.ms)} → ${fmt(two.ms)} = **${ratio(one.ms, two.ms)}** | ≥ 1.7× | ${verdict(one.ms / two.ms >= 1.7)} |`,
   `| the machine's ceiling for that split: two independent 1-worker processes at once, each over half the files | ${fmt(one.ms)} → ${fmt(pair)} = **${ratio(one.ms, pair)}** | | |`,
   `| peak RSS, large corpus (${largeDocs} documents) | 1 worker ${rssOf(one.last).toFixed(0)} MiB, 2 workers ${rssOf(two.last).toFixed(0)} MiB (main thread; workers share the process) | | |`,
+  `| a Dockerfile (multi-stage, ${dockerfiles.length} generated), in-process: the parser alone vs the whole check | ${dockerfileParse.toFixed(0)} µs vs ${dockerfileCheck.toFixed(0)} µs = **${ratio(dockerfileCheck, dockerfileParse)}** | | |`,
   `| ${streamed.documents.toLocaleString("en")} documents streamed through one checker | RSS ${streamed.samples.map(([n, r]) => `${n / 1000}k: ${r}`).join(", ")} MiB; peak ${streamed.maxRssMiB} MiB | flat, ≤ 300 MiB | ${verdict(streamed.maxRssMiB <= 300 && streamed.samples.at(-1)![1] - streamed.samples[0]![1] < 50)} |`,
 );
 
@@ -229,3 +245,26 @@ runs OPA's own evaluator on the same policies and input; streaming is \`bench/st
 `;
 writeFileSync(join(ROOT, "docs", "benchmarks.md"), doc);
 process.stdout.write(doc);
+
+/** A realistic multi-stage Dockerfile, varied by `i` (some without USER, some unpinned, some with secrets). */
+function dockerfileText(i: number): string {
+  return [
+    "# syntax=docker/dockerfile:1",
+    `ARG GO_VERSION=1.23.${i % 5}`,
+    "FROM golang:${GO_VERSION}-bookworm AS build",
+    "WORKDIR /src",
+    "COPY go.mod go.sum ./",
+    "RUN --mount=type=cache,target=/go/pkg/mod go mod download",
+    "COPY . .",
+    "RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server && \\",
+    "    strip /out/server",
+    `FROM ${i % 3 ? "gcr.io/distroless/static-debian12:nonroot" : "debian:12-slim"}`,
+    "COPY --from=build /out/server /server",
+    i % 4 ? "USER 65532" : "",
+    `ENV PORT=8080 ${i % 7 ? "" : "API_TOKEN=s3cr3t"}`,
+    "EXPOSE 8080",
+    i % 2 ? 'HEALTHCHECK CMD ["/server", "healthcheck"]' : "",
+    'ENTRYPOINT ["/server"]',
+    "",
+  ].join("\n");
+}
