@@ -13,7 +13,7 @@ OUT       := dist/policy
 CAPS      := policies/capabilities.json
 MIN_COVERAGE := 90
 
-.PHONY: all tools build policy lib test check-rego fmt-rego lint-rego lint-ts test-rego typecheck test-ts bench \
+.PHONY: all tools build policy shell lib test check-rego fmt-rego lint-rego lint-ts test-rego typecheck test-ts bench \
         demo docs capabilities clean
 
 all: build
@@ -35,7 +35,18 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 # --- build -----------------------------------------------------------------------------------------------
-build: policy lib
+build: policy shell lib
+
+# The shell parser Dockerfile commands are read with: web-tree-sitter's runtime (a dependency) and the
+# tree-sitter-bash grammar (a build-time dependency: only its .wasm ships, not its native addon), with licences.
+SHELL_OUT := dist/shell
+shell: $(SHELL_OUT)/web-tree-sitter.wasm $(SHELL_OUT)/tree-sitter-bash.wasm
+
+$(SHELL_OUT)/web-tree-sitter.wasm $(SHELL_OUT)/tree-sitter-bash.wasm &: node_modules/.package-lock.json
+	@mkdir -p $(SHELL_OUT)
+	cp node_modules/web-tree-sitter/web-tree-sitter.wasm node_modules/tree-sitter-bash/tree-sitter-bash.wasm $(SHELL_OUT)/
+	cp node_modules/web-tree-sitter/LICENSE $(SHELL_OUT)/LICENSE.web-tree-sitter
+	cp node_modules/tree-sitter-bash/LICENSE $(SHELL_OUT)/LICENSE.tree-sitter-bash
 
 policy: $(OUT)/policy.wasm $(OUT)/catalog.json
 

@@ -17,6 +17,7 @@ import {
   type Unit,
 } from "../inputs/units.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
+import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
 
@@ -50,6 +51,12 @@ export interface CheckerOptions {
   maxContainers?: number;
   /** The Dockerfile stage the image is built from (`--target`); the last stage by default. */
   dockerfileTarget?: string;
+  /**
+   * The shell parser Dockerfile commands are read with (web-tree-sitter's runtime and the tree-sitter-bash
+   * grammar, dist/shell/*.wasm). Without it, a Dockerfile whose RUN, CMD or ENTRYPOINT the rules must read
+   * is an error rather than a file judged without its commands. The Node entry passes the bundled one.
+   */
+  shell?: ShellSource;
 }
 
 export interface CheckTextOptions {
@@ -83,6 +90,7 @@ export interface ResolvedCheckerOptions {
   maxDepth: number;
   maxContainers: number;
   dockerfileTarget?: string;
+  shell?: ShellSource;
 }
 
 /**
@@ -102,6 +110,7 @@ export class Checker {
     /** Everything the checker was made from, resolved: a worker thread builds the same checker from it. */
     readonly options: ResolvedCheckerOptions,
     defaultPolicy: Policy,
+    private readonly shell: ShellReader | undefined,
   ) {
     this.inlineWaiversHonoured = options.inlineWaivers !== false;
     this.rules = rulesById(options.catalog);
@@ -124,8 +133,13 @@ export class Checker {
       maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
       maxContainers: options.maxContainers ?? DEFAULT_MAX_CONTAINERS,
       ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
+      ...(options.shell && { shell: options.shell }),
     };
-    return new Checker(resolved, await Policy.load(resolved.wasm, resolved.params, resolved.inputType, resolved.dockerfileTarget));
+    const [policy, shell] = await Promise.all([
+      Policy.load(resolved.wasm, resolved.params, resolved.inputType, resolved.dockerfileTarget),
+      resolved.shell ? ShellReader.load(resolved.shell) : undefined,
+    ]);
+    return new Checker(resolved, policy, shell);
   }
 
   /** The compiled policy, for workers that instantiate it again without recompiling. */
@@ -181,7 +195,14 @@ export class Checker {
     try {
       const shape = options.shape ?? this.inputType;
       const syntax = options.syntax ?? (shape === "dockerfile" ? "dockerfile" : undefined);
-      parsed = parseText(text, file, syntax, undefined, shape === "kubernetes" || shape === "compose" ? shape : undefined);
+      parsed = parseText(
+        text,
+        file,
+        syntax,
+        undefined,
+        shape === "kubernetes" || shape === "compose" ? shape : undefined,
+        this.shell ?? NO_SHELL,
+      );
     } catch (error) {
       result.errors.push(failure(toShipshapeError(error, { file })));
       return result;

@@ -34,7 +34,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError("--max-file-size must be a positive number of bytes");
   if (positionals.length === 0 && !values.docker) throw new UsageError("check needs at least one path (or - for stdin)");
 
-  const { wasm, catalog } = readBundledArtifacts();
+  const { wasm, catalog, shell } = readBundledArtifacts();
   const configFile = values["no-config"] ? undefined : ((values.config as string | undefined) ?? findConfigFile(io.cwd));
   const loaded = configFile ? loadConfigFile(resolve(io.cwd, configFile), catalog.rules) : undefined;
   const config = loaded?.config ?? EMPTY_CONFIG;
@@ -44,6 +44,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const checker = await Checker.create({
     wasm,
     catalog,
+    shell,
     config,
     inlineWaivers,
     ...(inputType && { inputType }),

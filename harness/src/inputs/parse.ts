@@ -1,5 +1,6 @@
 import { ParseError, UsageError } from "../errors.js";
 import type { ParsedFile } from "./document.js";
+import type { CommandReader } from "./shell.js";
 import { isDockerfileName, parseDockerfile } from "./dockerfile.js";
 import { parseJson } from "./json.js";
 import { parseYaml, type YamlLimits } from "./yaml.js";
@@ -19,15 +20,22 @@ export function syntaxOf(file: string): Syntax | undefined {
 /**
  * Parses a file's text by its syntax. Files without a known extension (stdin) are tried as JSON when they
  * look like JSON, else as YAML. YAML scalars are read as `dialect`'s consumer reads them (detected per
- * document when not given).
+ * document when not given). Dockerfiles' RUN, CMD and ENTRYPOINT commands are read by `shell` when given.
  */
-export function parseText(text: string, file: string, syntax?: Syntax, limits?: YamlLimits, dialect?: YamlDialect): ParsedFile {
+export function parseText(
+  text: string,
+  file: string,
+  syntax?: Syntax,
+  limits?: YamlLimits,
+  dialect?: YamlDialect,
+  shell?: CommandReader,
+): ParsedFile {
   if (text.includes("\u0000")) {
     return { documents: [], errors: [new ParseError("binary data (the file contains NUL bytes), not JSON or YAML", { file })] };
   }
   const chosen = syntax ?? syntaxOf(file) ?? (/^\s*[[{]/.test(text) ? "json" : "yaml");
   if (chosen === "json") return parseJson(text, file);
-  if (chosen === "dockerfile") return parseDockerfile(text, file);
+  if (chosen === "dockerfile") return parseDockerfile(text, file, shell);
   if (chosen === "yaml") return parseYaml(text, file, limits, dialect);
   throw new UsageError(`unknown syntax ${String(chosen)}`);
 }

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PolicyError } from "../errors.js";
 import { parseCatalog, type Catalog } from "../engine/catalog.js";
+import type { ShellSource } from "../inputs/shell.js";
 
 /** The bundle built by `make build` (dist/policy), found from wherever this module runs: dist/ or source. */
 export function bundledPolicyDir(): string {
@@ -19,13 +20,17 @@ export function bundledPolicyDir(): string {
 export interface BundledArtifacts {
   wasm: Uint8Array;
   catalog: Catalog;
+  /** The shell parser Dockerfile commands are read with (dist/shell, beside dist/policy). */
+  shell: ShellSource;
 }
 
 export function readBundledArtifacts(dir: string = bundledPolicyDir()): BundledArtifacts {
   try {
+    const shell = join(dir, "..", "shell");
     return {
       wasm: readFileSync(join(dir, "policy.wasm")),
       catalog: parseCatalog(JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8"))),
+      shell: { runtime: readFileSync(join(shell, "web-tree-sitter.wasm")), grammar: readFileSync(join(shell, "tree-sitter-bash.wasm")) },
     };
   } catch (cause) {
     throw new PolicyError(`cannot read the policy bundle in ${dir}: ${(cause as Error).message}`, {}, { cause });
