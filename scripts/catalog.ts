@@ -100,6 +100,7 @@ for (const entry of inspected.annotations ?? []) {
     severity: a.custom.severity as Rule["severity"],
     level: a.custom.level as Rule["level"],
     description: (a.description ?? "").trim(),
+    shapes: SHAPES.filter((s) => typeof remediation[s] === "string"),
     remediation,
     references: a.custom.references ?? [],
     parameters: (a.custom.parameters ?? {}) as Rule["parameters"],

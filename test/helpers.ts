@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBundledChecker, type Checker } from "../harness/src/node.js";
+import { parseText } from "../harness/src/inputs/parse.js";
+import { ShellReader } from "../harness/src/inputs/shell.js";
+import { createBundledChecker, readBundledArtifacts, type Checker } from "../harness/src/node.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const INPUTS = join(ROOT, "inputs");
@@ -27,6 +29,26 @@ export function sampleFiles(): string[] {
     }
   }
   return files;
+}
+
+let shell: Promise<ShellReader> | undefined;
+
+/** The bundled shell parser (dist/shell), loaded once per test file. */
+export function shellReader(): Promise<ShellReader> {
+  shell ??= ShellReader.load(readBundledArtifacts().shell);
+  return shell;
+}
+
+/** Every document of every sample, parsed as the checker parses it (Dockerfile commands read), keyed sample#index. */
+export async function sampleDocuments(): Promise<Map<string, unknown>> {
+  const reader = await shellReader();
+  const documents = new Map<string, unknown>();
+  for (const sample of sampleFiles()) {
+    for (const doc of parseText(readFileSync(join(INPUTS, sample), "utf8"), sample, undefined, undefined, undefined, reader).documents) {
+      documents.set(`${sample}#${doc.index}`, doc.value);
+    }
+  }
+  return documents;
 }
 
 export function countByRule(findings: Array<{ rule: string }>): Record<string, number> {

@@ -10,6 +10,7 @@ import { prepareDocument } from "../src/inputs/compose/prepare.js";
 import { readBundledArtifacts } from "../src/node/bundled.js";
 import { Policy, type PolicyResult } from "../src/engine/policy.js";
 import { parseText } from "../src/inputs/parse.js";
+import { ShellReader, type CommandReader } from "../src/inputs/shell.js";
 import { expandPaths } from "../src/node/files.js";
 import { generatedDocuments } from "./generated-corpus.js";
 
@@ -66,11 +67,14 @@ export async function differential(documents: Map<string, unknown>, opa = join(R
   return differences;
 }
 
-/** Every document of every file under `dir`, prepared as the checker prepares it, keyed file#index. */
-export function corpusDocuments(dir: string): Map<string, unknown> {
+/**
+ * Every document of every file under `dir`, prepared as the checker prepares it (Dockerfile commands read with
+ * `shell`), keyed file#index.
+ */
+export function corpusDocuments(dir: string, shell?: CommandReader): Map<string, unknown> {
   const documents = new Map<string, unknown>();
   for (const file of expandPaths([dir]).files) {
-    const { documents: parsed } = parseText(readFileSync(file, "utf8"), file);
+    const { documents: parsed } = parseText(readFileSync(file, "utf8"), file, undefined, undefined, undefined, shell);
     for (const doc of parsed) documents.set(`${relative(dir, file)}#${doc.index}`, prepareDocument(doc.value));
   }
   return documents;
@@ -79,7 +83,7 @@ export function corpusDocuments(dir: string): Map<string, unknown> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.SHIPSHAPE_CORPUS;
   const documents = dir
-    ? corpusDocuments(dir)
+    ? corpusDocuments(dir, await ShellReader.load(readBundledArtifacts().shell))
     : new Map(generatedDocuments(2_000).map((doc, i) => [`generated#${i}`, prepareDocument(doc)]));
   const differences = await differential(documents);
   const findings = [...documents.values()].length;

@@ -57,6 +57,7 @@ service_record(name, service, volumes) := {
 	"logging": compose_container.logging(values.object_at(service, "logging"), path),
 	"ports": compose_container.ports_of(service, path),
 	"requests": compose_container.requests(service, path),
+	"build": null,
 } if {
 	path := ["services", name]
 	options := object.get(service, "security_opt", [])

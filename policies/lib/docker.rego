@@ -83,6 +83,7 @@ container_record(x, path) := {
 	"logging": docker_container.logging(values.object_at(host, "LogConfig"), path),
 	"ports": docker_container.ports_of(x.Config, host, path),
 	"requests": null,
+	"build": null,
 } if {
 	name := container_name(x)
 	host := x.HostConfig
@@ -119,6 +120,7 @@ image_record(x, path) := {
 	"logging": null,
 	"ports": docker_container.exposed_ports(x.Config, path),
 	"requests": null,
+	"build": null,
 } if {
 	name := image_name(x)
 }

@@ -6,6 +6,7 @@
 #   end, following its FROM <stage> chain (the last USER or HEALTHCHECK of the chain wins, as in Docker).
 package shipshape.lib.dockerfile_container
 
+import data.shipshape.lib.dockerfile_build
 import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
 import data.shipshape.lib.users
@@ -72,6 +73,7 @@ build_record(stage) := object.union(base_record(stage, "build"), {
 	"health_checks": [],
 	"env": [],
 	"ports": [],
+	"build": null,
 })
 
 # The target stage: the image that is built.
@@ -81,7 +83,20 @@ image_record(doc, stages_of_file, t, chain) := object.union(base_record(stages_o
 	"health_checks": [health_check(doc, stages_of_file[t], chain)],
 	"env": env(doc, chain),
 	"ports": exposed(doc, chain),
+	"build": dockerfile_build.facts(
+		doc,
+		[{"label": label(s), "from": s.from} | some s in stages_of_file],
+		chain,
+		root_image(stages_of_file, chain),
+	),
 })
+
+# The image the target's chain of stages starts from (its first stage's FROM); null for scratch.
+root_image(stages_of_file, chain) := image(root) if {
+	some root in stages_of_file
+	root.index in chain
+	root.parent == null
+} else := null
 
 base_record(stage, role) := {
 	"shape": "dockerfile",

@@ -62,3 +62,17 @@ qualified(ref) := concat("/", ["docker.io", "library", ref]) if {
 	registry(ref) == "docker.io"
 	not is_host(split(ref, "/")[0])
 } else := concat("/", array.concat([registry(ref)], array.slice(split(ref, "/"), 1, count(split(ref, "/")))))
+
+# The repository a reference names, registry spelled out, without tag or digest:
+# python:3.12-slim@sha256:... -> docker.io/library/python.
+repository(ref) := qualified(untagged(split(ref, "@")[0]))
+
+untagged(name) := concat(":", array.slice(parts, 0, count(parts) - 1)) if {
+	tag(name)
+	parts := split(name, ":")
+} else := name
+
+# The tag of a reference, digest or not; "" when it has none.
+tag_of(ref) := t if {
+	t := tag(split(ref, "@")[0])
+} else := ""

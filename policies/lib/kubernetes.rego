@@ -152,6 +152,7 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"logging": null,
 	"ports": kubernetes_container.ports_of(container, path),
 	"requests": kubernetes_container.requests(container, path, role),
+	"build": null,
 } if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)

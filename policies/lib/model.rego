@@ -28,6 +28,7 @@
 #   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, rotates, path}
 #   - ports: [{port, path}] exposed or published container ports
 #   - requests: {memory: {set, path}, cpu: {set, path}}
+#   - build: what building the image does (dockerfile_build.facts), or null: only a Dockerfile's target says it
 #   A quantity (limits, requests) is `set` when its amount is above zero (values.quantity_set), in every shape.
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
@@ -43,7 +44,7 @@ fields := {
 	"shape", "kind", "owner", "namespace", "object", "name", "role", "path",
 	"image", "user", "health_checks", "limits", "read_only_root_fs", "waiver",
 	"privileged", "privilege_escalation", "capabilities", "host_namespaces", "host_mounts", "devices",
-	"env", "seccomp", "pids_limit", "init", "logging", "ports", "requests",
+	"env", "seccomp", "pids_limit", "init", "logging", "ports", "requests", "build",
 }
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).

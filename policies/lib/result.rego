@@ -56,3 +56,7 @@ subject(container) := container.object if {
 } else := container.object if {
 	container.kind == "container"
 } else := concat("", ["container ", container.name, " of ", container.object])
+
+# The record a finding about one stage of a Dockerfile is made about: the image record, named for the stage
+# (`stage` is a dockerfile_build stage: {name, owner, object, path}).
+at_stage(container, stage) := object.union(container, stage)

@@ -129,6 +129,36 @@ dockerfile := [
 # The compliant Dockerfile with instructions added to its final stage, before the ENTRYPOINT.
 dockerfile_with(extra) := array.concat(array.concat(array.slice(dockerfile, 0, 7), extra), [dockerfile[7]])
 
+# A simple command as the harness's shell reading gives it (a `Commands` entry), alone in its pipeline.
+command(args) := command_in(args, -1, 0, -1)
+
+# A command at a position of a pipeline, within another command (-1: at the top level).
+command_in(args, pipeline, position, within) := {
+	"Args": args,
+	"Env": [],
+	"Program": base_name(args[0]),
+	"Arguments": array.slice(args, 1, count(args)),
+	"Pipeline": pipeline,
+	"Position": position,
+	"Within": within,
+	"Redirects": [],
+}
+
+base_name(path) := parts[count(parts) - 1] if parts := split(path, "/")
+
+# A RUN in `stage` with these commands (each its own pipeline unless it says one), text and all.
+run_in(stage, commands) := object.union(
+	instruction("run", stage, [concat(" && ", [concat(" ", c.Args) | some c in commands])]),
+	{"Commands": [object.union(c, {"Pipeline": pipeline_of(c, k)}) | some k, c in commands]},
+)
+
+pipeline_of(c, k) := c.Pipeline if c.Pipeline >= 0
+
+else := 100 + k
+
+# A RUN of the final stage.
+run(commands) := run_in(1, commands)
+
 # The compliant Dockerfile without the instructions at these indexes.
 dockerfile_without(indexes) := [instruction | some i, instruction in dockerfile; not i in indexes]
 

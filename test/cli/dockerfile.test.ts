@@ -100,3 +100,36 @@ describe("shipshape check on Dockerfiles", () => {
     );
   });
 });
+
+describe("the image-build rules", () => {
+  // Builder stages may install toolchains and leave caches: only the target's stages ship.
+  const builder = [
+    "FROM registry.example.com/golang:1.23@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31 AS build",
+    "RUN apt-get update && apt-get install -y build-essential upx && pip install cmake",
+    "COPY . /src",
+    "RUN cd /src && CGO_ENABLED=0 go build -o /out/app . && upx /out/app",
+  ].join("\n");
+  const targets = {
+    scratch: "FROM scratch",
+    distroless:
+      "FROM registry.example.com/distroless/static-debian12:nonroot@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+  };
+
+  it.each(Object.entries(targets))("report nothing on a %s target that copies a static binary", async (_, from) => {
+    const text = `${builder}\n\n${from}\nCOPY --from=build /out/app /app\nUSER 65532\nHEALTHCHECK CMD ["/app", "health"]\nENTRYPOINT ["/app"]\n`;
+    const { findings, errors } = (await samplesChecker()).checkText(text, "Dockerfile");
+    expect(errors).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it("judge the builder stage's commands once they ship: the same build in one stage", async () => {
+    const single = `${builder.replace(" AS build", "")}\nUSER 65532\nHEALTHCHECK CMD ["/out/app", "health"]\nENTRYPOINT ["/out/app"]\n`;
+    const { findings } = (await samplesChecker()).checkText(single, "Dockerfile");
+    // At the commands: `apt-get install` (toolchain, lists kept) and `pip install` (cache kept).
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ["builder-pattern", 2, 23],
+      ["clean-package-cache", 2, 23],
+      ["clean-package-cache", 2, 65],
+    ]);
+  });
+});

@@ -122,6 +122,28 @@ describe("shipshape rules", () => {
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(["no-root-user", "no-privileged", "trusted-registries"]));
     for (const rule of rules) expect(rule.title.length).toBeGreaterThan(0);
   });
+
+  it("says which shapes each rule judges: the image-build rules judge Dockerfiles only", async () => {
+    const { stdout } = await runCli(["rules", "--format", "json"]);
+    const shapes = Object.fromEntries((JSON.parse(stdout) as Array<{ id: string; shapes: string[] }>).map((r) => [r.id, r.shapes]));
+    const build = ["exec-form-entrypoint", "no-secrets-in-image", "no-ssh-server", "clean-package-cache"];
+    for (const id of [...build, "builder-pattern", "no-remote-add", "no-curl-pipe-shell", "minimal-base-image"]) {
+      expect(shapes[id]).toEqual(["dockerfile"]);
+    }
+    expect(shapes["no-root-user"]).toEqual(["kubernetes", "compose", "docker", "dockerfile"]);
+    const text = await runCli(["rules"]);
+    expect(text.stdout).toMatch(/^no-ssh-server +high +deny +dockerfile +No SSH server in the image$/m);
+  });
+
+  it("explain shows a Dockerfile rule's fix with its samples", async () => {
+    const { code, stdout } = await runCli(["explain", "exec-form-entrypoint"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("judges dockerfile");
+    expect(stdout).toContain('How to fix (dockerfile): Write `CMD ["node", "server.js"]` (exec form).');
+    expect(stdout).toContain("Violating (inputs/dockerfile/bad/exec-form-entrypoint.Dockerfile):");
+    expect(stdout).toContain("    CMD node server.js");
+    expect(stdout).toContain('    CMD ["node", "server.js"]');
+  });
 });
 
 describe("shipshape COMMAND --help", () => {

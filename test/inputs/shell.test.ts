@@ -31,13 +31,14 @@ describe("ShellReader", () => {
     ]);
   });
 
-  it("sees the program past wrappers that run another: sudo, env, exec, nohup, timeout, gosu, busybox", () => {
+  it("sees the program past wrappers that run another: sudo, env, exec, nohup, timeout, gosu, busybox, xargs", () => {
     expect(programOf(["sudo", "-u", "app", "-E", "pip", "install", "x"])).toEqual({ program: "pip", rest: ["install", "x"] });
     expect(programOf(["env", "-i", "A=1", "/usr/bin/apt-get", "install"])).toEqual({ program: "apt-get", rest: ["install"] });
     expect(programOf(["exec", "nohup", "node", "s.js"]).program).toBe("node");
     expect(programOf(["timeout", "10", "curl", "x"]).program).toBe("curl");
     expect(programOf(["gosu", "app", "sshd", "-D"]).program).toBe("sshd");
     expect(programOf(["busybox", "wget", "x"]).program).toBe("wget");
+    expect(programOf(["xargs", "-r", "-n", "1", "apt-mark", "auto"])).toEqual({ program: "apt-mark", rest: ["auto"] });
     expect(programOf([]).program).toBe("");
   });
 

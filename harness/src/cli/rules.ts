@@ -1,3 +1,4 @@
+import { SHAPES, type Rule } from "../engine/catalog.js";
 import { readBundledArtifacts } from "../node/bundled.js";
 import { UsageError } from "../errors.js";
 import { choice, parseCommandArgs } from "./args.js";
@@ -14,13 +15,24 @@ export function rules(args: string[], io: CliIO): number {
   const format = choice("format", values.format, ["text", "json"] as const);
   const { catalog } = readBundledArtifacts();
   if (format === "json") {
-    const listed = catalog.rules.map(({ id, title, severity, level, description }) => ({ id, title, severity, level, description }));
+    const listed = catalog.rules.map(({ id, title, severity, level, shapes, description }) => ({
+      id,
+      title,
+      severity,
+      level,
+      shapes,
+      description,
+    }));
     io.stdout.write(JSON.stringify(listed, null, 2) + "\n");
     return 0;
   }
   const width = Math.max(...catalog.rules.map((r) => r.id.length)) + 1;
+  const shapes = (rule: Rule) => (rule.shapes.length === SHAPES.length ? "all shapes" : rule.shapes.join(","));
+  const shapesWidth = Math.max(...catalog.rules.map((r) => shapes(r).length)) + 1;
   for (const rule of catalog.rules) {
-    io.stdout.write(`${rule.id.padEnd(width)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${rule.title}\n`);
+    io.stdout.write(
+      `${rule.id.padEnd(width)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${shapes(rule).padEnd(shapesWidth)} ${rule.title}\n`,
+    );
   }
   return 0;
 }
@@ -37,7 +49,13 @@ export function explain(args: string[], io: CliIO): number {
   if (!rule) {
     throw new UsageError(`${id ? `unknown rule "${id}"` : "explain needs a rule id"}; rules: ${catalog.rules.map((r) => r.id).join(", ")}`);
   }
-  const out = [`${rule.id}: ${rule.title}`, `severity ${rule.severity}, default level ${rule.level}`, "", rule.description.trim(), ""];
+  const out = [
+    `${rule.id}: ${rule.title}`,
+    `severity ${rule.severity}, default level ${rule.level}; judges ${rule.shapes.join(", ")}`,
+    "",
+    rule.description.trim(),
+    "",
+  ];
   if (rule.references.length > 0) out.push("References:", ...rule.references.map((r) => `  - ${r}`), "");
   for (const [name, parameter] of Object.entries(rule.parameters)) {
     out.push(`Parameter ${name}: ${parameter.description} Default: ${JSON.stringify(parameter.default)}.`, "");

@@ -31,6 +31,8 @@ export interface Rule {
   severity: Severity;
   level: Level;
   description: string;
+  /** The shapes the rule judges: those its remediation covers. */
+  shapes: Shape[];
   remediation: Partial<Record<Shape, string>>;
   references: string[];
   parameters: Record<string, RuleParameter>;

@@ -61,6 +61,8 @@ const WRAPPERS: Record<string, { valued: Set<string>; positionals: number }> = {
   gosu: { valued: new Set(), positionals: 1 },
   "su-exec": { valued: new Set(), positionals: 1 },
   setpriv: { valued: new Set(["--reuid", "--regid", "--groups"]), positionals: 0 },
+  // `... | xargs apt-mark auto`: the command runs with arguments read from standard input.
+  xargs: { valued: new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--eof", "--replace"]), positionals: 0 },
 };
 
 // The deepest a script may nest substitutions and scripts within scripts before the rest is not read.
