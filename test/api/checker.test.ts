@@ -5,7 +5,7 @@ import { buildReport, Checker, readBundledArtifacts } from "../../harness/src/no
 import { INPUTS } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 
-const { wasm, catalog } = readBundledArtifacts();
+const { wasm, catalog, shell } = readBundledArtifacts();
 const deployment = readFileSync(join(INPUTS, "kubernetes", "bad", "healthcheck-required.yaml"), "utf8");
 
 describe("Checker (library API)", () => {
@@ -15,6 +15,22 @@ describe("Checker (library API)", () => {
     const fromLibrary = buildReport([checker.checkText(deployment, file)], "0.1.0");
     const fromCli = JSON.parse((await runCli(["check", "--no-config", "-f", "json", file])).stdout);
     expect({ ...fromCli, tool: undefined }).toEqual({ ...fromLibrary, tool: undefined });
+  });
+
+  it("reads Dockerfile commands with the shell parser it is given, and refuses to judge them without one", async () => {
+    const dockerfile = "FROM registry.example.com/base:1.4.2\nRUN apk add openssh\nUSER 1\nCMD serve\n";
+    const withShell = (await Checker.create({ wasm, catalog, shell })).checkText(dockerfile, "Dockerfile");
+    expect(withShell.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(["no-ssh-server", "clean-package-cache", "exec-form-entrypoint"]),
+    );
+    const without = (await Checker.create({ wasm, catalog })).checkText(dockerfile, "Dockerfile");
+    expect(without.findings).toEqual([]);
+    expect(without.errors).toMatchObject([{ code: "POLICY_ERROR", file: "Dockerfile", line: 2 }]);
+    await expect(
+      Checker.create({ wasm, catalog, shell: { runtime: shell.runtime, grammar: new Uint8Array([0, 1]) } }),
+    ).rejects.toMatchObject({
+      code: "POLICY_ERROR",
+    });
   });
 
   it("takes configuration as YAML text or an object, validated, plus extra rule parameters", async () => {
