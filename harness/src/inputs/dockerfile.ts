@@ -1,7 +1,7 @@
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
-import { ParseError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
+import { InputError, ParseError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { DocumentPath, Location, ParsedFile } from "./document.js";
-import { SHELLS, type CommandReader, type ShellCommand, type ShellReading } from "./shell.js";
+import { MAX_NESTING, SHELLS, type CommandReader, type ShellCommand, type ShellReading } from "./shell.js";
 
 /**
  * One instruction as conftest's Dockerfile parser (BuildKit's) hands it to Rego: `Cmd` lower case, `Flags`
@@ -79,10 +79,15 @@ export function parseDockerfile(text: string, file: string, shell?: CommandReade
       reader = undefined;
     }
     if (commands) converted.instruction.Commands = commands.reading.commands;
+    if (commands?.reading.tooDeep) {
+      // Judged on what was read, and said: a script nested this deep could hide a command from the rules.
+      const where = { file, ...position(instruction.getRange().start) };
+      errors.push(new InputError(`the ${keyword} nests scripts more than ${MAX_NESTING} levels deep; the deeper ones are not read`, where));
+    }
     value.push(converted.instruction);
     ranges.push({ start: instruction.getRange().start, values: converted.positions, commands: commands?.positions ?? [] });
   }
-  if (errors.length > 0) return { documents: [], errors };
+  if (errors.some((e) => e instanceof PolicyError)) return { documents: [], errors };
   // As BuildKit refuses them: an instruction it does not know, or a file without a FROM.
   const unknown = value.findIndex((i) => !KNOWN.has(i.Cmd));
   if (unknown >= 0) {
@@ -299,7 +304,7 @@ function readCommands(
   }
   if (!posix) return undefined;
   const script = shellScript(instruction, escape, lines);
-  if (script === undefined) return { reading: { commands: [], offsets: [], incomplete: false, pipelines: 0 }, positions: [] };
+  if (script === undefined) return { reading: { commands: [], offsets: [], incomplete: false, tooDeep: false, pipelines: 0 }, positions: [] };
   const reading = shell.read(script.text);
   return { reading, positions: reading.offsets.map((offset) => locateIn(script.pieces, offset)) };
 }

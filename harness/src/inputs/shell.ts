@@ -34,6 +34,8 @@ export interface ShellReading {
   offsets: number[];
   /** Whether the parser met text it could not read as shell (it then reads what it can around it). */
   incomplete: boolean;
+  /** Whether scripts nested deeper than MAX_NESTING were left unread. */
+  tooDeep: boolean;
   /** Pipeline numbers handed out so far. */
   pipelines: number;
 }
@@ -65,8 +67,8 @@ const WRAPPERS: Record<string, { valued: Set<string>; positionals: number }> = {
   xargs: { valued: new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--eof", "--replace"]), positionals: 0 },
 };
 
-// The deepest a script may nest substitutions and scripts within scripts before the rest is not read.
-const MAX_NESTING = 16;
+/** The deepest scripts may nest within scripts (`sh -c`, a heredoc fed to a shell) before the rest is not read. */
+export const MAX_NESTING = 16;
 
 let runtime: Promise<void> | undefined;
 
@@ -109,7 +111,7 @@ export class ShellReader implements CommandReader {
 
   /** The commands of `script`, in the order they appear. */
   read(script: string): ShellReading {
-    const reading: ShellReading = { commands: [], offsets: [], incomplete: false, pipelines: 0 };
+    const reading: ShellReading = { commands: [], offsets: [], incomplete: false, tooDeep: false, pipelines: 0 };
     this.readInto(script, 0, -1, reading, 0);
     return reading;
   }
@@ -119,7 +121,7 @@ export class ShellReader implements CommandReader {
    * with `-c`, the script's commands within it. `offset` is where the list starts in the caller's text.
    */
   readArgv(argv: string[], offset = 0): ShellReading {
-    const reading: ShellReading = { commands: [], offsets: [], incomplete: false, pipelines: 0 };
+    const reading: ShellReading = { commands: [], offsets: [], incomplete: false, tooDeep: false, pipelines: 0 };
     const index = push(reading, argv, [], [], { pipeline: -1, position: 0, within: -1 }, offset);
     const script = dashCScript(reading.commands[index]!);
     if (script !== undefined) this.readInto(script, offset, index, reading, 1);
@@ -129,6 +131,7 @@ export class ShellReader implements CommandReader {
   private readInto(script: string, base: number, within: number, reading: ShellReading, depth: number): void {
     if (depth > MAX_NESTING) {
       reading.incomplete = true;
+      reading.tooDeep = true;
       return;
     }
     const tree = this.parser.parse(script);
