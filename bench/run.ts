@@ -262,7 +262,9 @@ function dockerfileText(i: number): string {
     "RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server && \\",
     "    strip /out/server",
     `FROM ${i % 3 ? "gcr.io/distroless/static-debian12:nonroot" : "debian:12-slim"}`,
-    i % 3 ? "" : "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates tzdata \\\n    && rm -rf /var/lib/apt/lists/*",
+    i % 3
+      ? ""
+      : "RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates tzdata \\\n    && rm -rf /var/lib/apt/lists/*",
     "COPY --from=build /out/server /server",
     i % 4 ? "USER 65532" : "",
     `ENV PORT=8080 ${i % 7 ? "" : "API_TOKEN=s3cr3t"}`,
