@@ -110,19 +110,13 @@ bound_device(volumes, name) := device if {
 }
 
 # `environment` as a mapping ({KEY: value}) or a list (["KEY=value", "KEY"]).
-env(environment, path) := [variable |
+env(environment, path) := [secrets.variable(name, value, "compose", array.concat(path, ["environment", name])) |
 	some name, value in environment
-	variable := {
-		"name": name,
-		"literal": secrets.is_literal(value, "compose"),
-		"path": array.concat(path, ["environment", name]),
-	}
 ] if {
 	is_object(environment)
-} else := [{"name": assigned.name, "literal": assigned.literal, "path": array.concat(path, ["environment", i])} |
+} else := [secrets.assignment(entry, "compose", array.concat(path, ["environment", i])) |
 	some i, entry in environment
 	is_string(entry)
-	assigned := secrets.assignment(entry, "compose")
 ]
 
 default pids_limited(_) := false

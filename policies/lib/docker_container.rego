@@ -84,11 +84,9 @@ devices(host, path) := [{"source": host_paths.clean(device.PathOnHost), "path": 
 	field := array.concat(path, ["HostConfig", "Devices", i])
 ]
 
-env(config, path) := [{"name": assigned.name, "literal": assigned.literal, "path": field} |
+env(config, path) := [secrets.assignment(entry, "runtime", array.concat(path, ["Config", "Env", i])) |
 	some i, entry in object.get(config, "Env", [])
 	is_string(entry)
-	assigned := secrets.assignment(entry, "runtime")
-	field := array.concat(path, ["Config", "Env", i])
 ]
 
 # json-file is the default driver when none is named.

@@ -167,14 +167,13 @@ health_check(doc, stage, chain) := {"name": "HEALTHCHECK", "configured": configu
 # at build time from ARGs, so they are references here; a `*_FILE` path or an ARG without default is not a
 # literal.
 env(doc, chain) := array.concat(
-	[{"name": instruction.Value[j], "literal": literal, "path": [i, "Value", j]} |
+	[secrets.variable(instruction.Value[j], instruction.Value[j + 1], "compose", [i, "Value", j]) |
 		some [i, instruction] in in_chain(doc, chain, "env")
 		some j in numbers.range(0, count(instruction.Value) - 1)
 		j % 3 == 0
 		j + 1 < count(instruction.Value)
-		literal := secrets.is_literal(instruction.Value[j + 1], "compose")
 	],
-	[{"name": name, "literal": secrets.is_literal(value, "compose"), "path": [i, "Value", k]} |
+	[secrets.variable(name, value, "compose", [i, "Value", k]) |
 		some [i, instruction] in in_chain(doc, chain, "arg")
 		some k, declaration in instruction.Value
 		[name, value] := arg_default(declaration)

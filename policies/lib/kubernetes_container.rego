@@ -43,7 +43,7 @@ host_namespaces(pod_spec, spec_path) := [{"name": name, "path": array.concat(spe
 env(container, path) := [variable |
 	some i, entry in object.get(container, "env", [])
 	is_string(entry.name)
-	variable := {"name": entry.name, "literal": literal(entry), "path": array.concat(path, ["env", i, "value"])}
+	variable := secrets.variable(entry.name, own_value(entry), "kubernetes", array.concat(path, ["env", i, "value"]))
 ]
 
 ports_of(container, path) := [{"port": port.containerPort, "path": array.concat(path, ["ports", i, "containerPort"])} |
@@ -63,10 +63,10 @@ host_mounts(pod_spec, spec_path, container) := [mount |
 	}
 ]
 
-literal(entry) if {
-	not entry.valueFrom
-	secrets.literal(object.get(entry, "value", null), "kubernetes")
-} else := false
+# The value written in the manifest; none when it comes from elsewhere (valueFrom).
+own_value(entry) := null if entry.valueFrom
+
+else := object.get(entry, "value", null)
 
 # The container's seccompProfile wins over the pod's.
 seccomp(pod_context, spec_path, context, path) := profile(context.seccompProfile.type, path) if {

@@ -23,7 +23,8 @@
 #   - host_namespaces: [{name, path}] shared with the host; host_mounts: [{source, path}] bind/hostPath sources,
 #     cleaned (host_paths.clean); devices: [{source, path}] host devices mapped in (null in Kubernetes, which
 #     maps none: a hostPath under /dev is a host mount)
-#   - env: [{name, literal, path}]: literal is true for a non-empty value that is not a reference (never the value)
+#   - env: [{name, literal, secret_kind, path}]: literal is true for a non-empty value that is not a reference;
+#     secret_kind names what a literal value is by its format ("a private key", ...) or is null (never the value)
 #   - seccomp: {profile: confined | unconfined | unset, path}
 #   - pids_limit: {set, path}; init: {enabled, path}; logging: {driver, rotates, path}
 #   - ports: [{port, path}] exposed or published container ports

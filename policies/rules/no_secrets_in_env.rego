@@ -4,8 +4,12 @@
 #   A password, token or key written into an environment variable is in every copy of the manifest, in
 #   `docker inspect`, in the process listing and in crash dumps. Variables whose names look like secrets
 #   (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*ACCESS_KEY*`, `*CREDENTIAL*`) must not
-#   hold literal values; references (`valueFrom.secretKeyRef`, `${VAR}`, `$(VAR)`) and `*_FILE`/`*_PATH`
-#   variables pass. The finding names the variable, never its value.
+#   hold literal values; references (`valueFrom.secretKeyRef`, `${VAR}`, `$(VAR)`), `*_FILE`/`*_PATH` variables,
+#   variables that name a secret (`*_NAME`, `*_REF`) and values that say where one is kept (`/run/secrets/...`,
+#   a Vault path, a secret manager's ARN or resource name) pass. Whatever a variable is called, a value that is
+#   a secret by its format is reported: a private key block, an AWS access key ID (`AKIA...`), GitHub (`ghp_`,
+#   `github_pat_`), Slack (`xox?-`) and Stripe live (`sk_live_`) tokens, a Google API key (`AIza...`), a JSON
+#   Web Token. The finding names the variable and the kind, never the value.
 # custom:
 #   id: no-secrets-in-env
 #   severity: high
@@ -34,14 +38,16 @@ annotations := result.rule_annotations(rego.metadata.chain())
 findings := [result.finding(annotations, container, message, variable.path) |
 	some container in model.containers
 	some variable in container.env
+	message := concat("", [result.subject(container), " ", problem(variable)])
+]
+
+# A secret by its format, whatever the variable is called; else a literal in a secret-looking name.
+problem(variable) := concat("", ["has ", variable.secret_kind, " in the variable ", variable.name]) if {
+	is_string(variable.secret_kind)
+} else := concat("", ["has a literal value in the secret-looking variable ", variable.name]) if {
 	variable.literal
 	secrets.secret_name(variable.name)
-	message := concat("", [
-		result.subject(container),
-		" has a literal value in the secret-looking variable ",
-		variable.name,
-	])
-]
+}
 
 deny := result.messages(findings, "deny")
 

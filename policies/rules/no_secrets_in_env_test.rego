@@ -66,3 +66,72 @@ test_dockerfile_env_and_arg_defaults_with_secrets_fail if {
 		["Dockerfile stage 1 has a literal value in the secret-looking variable NPM_TOKEN", [8, "Value", 0]],
 	}
 }
+
+# Secrets by their value, whatever the variable is called; never echoed.
+test_values_that_are_secrets_by_format_fail_in_any_variable if {
+	pem := "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"
+	kinds := {
+		"a private key": pem,
+		"an AWS access key ID": concat("", ["AKIA", "IOSFODNN7EXAMPLE"]),
+		"a GitHub token": concat("", ["ghp_", "abcdefghijklmnopqrstuvwxyz0123456789"]),
+		"a Slack token": concat("", ["xoxb-", "1234567890-abcdefghijklmnop"]),
+		"a Stripe live key": concat("", ["sk_live_", "abcdefghijklmnopqrstuvwx"]),
+		"a Google API key": concat("", ["AIza", "SyA-abcdefghijklmnopqrstuvwxyz12345"]),
+		"a JSON Web Token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXZhbHVl",
+	}
+	every kind, value in kinds {
+		[f] := findings(fx.pod({"containers": [fx.container_with({"env": [{"name": "CONFIG_BLOB", "value": value}]})]}))
+		f.message == concat("", ["container app of Pod/web has ", kind, " in the variable CONFIG_BLOB"])
+		not contains(f.message, value)
+	}
+}
+
+test_a_mangled_private_key_block_is_a_private_key if {
+	value := "---BEGIN OPENSSH PRIVATE KEY--- b3BlbnNzaC1rZXktdjEAAAAA ---END OPENSSH PRIVATE KEY---"
+	compose := fx.compose(fx.service_with({"environment": [concat("=", ["SSH_BLOB", value])]}))
+	[f] := findings(compose)
+	f.message == "service web has a private key in the variable SSH_BLOB"
+	count(findings([fx.inspect_container_with({"Config": {"Env": [concat("=", ["K", value])]}})])) == 1
+}
+
+test_near_misses_by_format_pass if {
+	not_secrets := [
+		"AKIA-not-a-key", "ghp_short", "eyJ.only", "xoxb-", "sk_test_abcdefghijklmnopqrstuvwx",
+		"BEGIN with no key", "${AWS_KEY}",
+	]
+	every value in not_secrets {
+		count(findings(fx.compose(fx.service_with({"environment": {"SETTING": value}})))) == 0
+	}
+}
+
+test_a_secret_by_name_and_by_value_is_one_finding if {
+	token := concat("", ["ghp_", "abcdefghijklmnopqrstuvwxyz0123456789"])
+	[f] := findings(fx.compose(fx.service_with({"environment": {"GITHUB_TOKEN": token}})))
+	f.message == "service web has a GitHub token in the variable GITHUB_TOKEN"
+}
+
+test_variables_that_say_where_a_secret_is_pass if {
+	env := {
+		"ALLOYDB_SECRET_NAME": "alloydb-password",
+		"DB_PASSWORD_SECRET_REF": "db-creds",
+		"API_TOKEN": "/run/secrets/api_token",
+		"VAULT_SECRET": "vault:secret/data/app#token",
+		"DB_PASSWORD": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
+		"STRIPE_API_KEY": "projects/p/secrets/stripe/versions/latest",
+		"PLACEHOLDER_PASSWORD": "changeme",
+	}
+	[f] := findings(fx.compose(fx.service_with({"environment": env})))
+	f.message == "service web has a literal value in the secret-looking variable PLACEHOLDER_PASSWORD"
+}
+
+test_kubernetes_value_from_is_never_judged_by_value if {
+	key := concat("", ["AKIA", "IOSFODNN7EXAMPLE"])
+	env := [{"name": "K", "value": key, "valueFrom": {"secretKeyRef": {"name": "a", "key": "b"}}}]
+	count(findings(fx.pod({"containers": [fx.container_with({"env": env})]}))) == 0
+}
+
+test_dockerfile_env_with_a_private_key_fails if {
+	pem := "-----BEGIN EC PRIVATE KEY-----MHcCAQEE-----END EC PRIVATE KEY-----"
+	[f] := findings(fx.dockerfile_with([fx.instruction("env", 1, ["TLS_BLOB", pem, "="])]))
+	f.message == "Dockerfile stage 1 has a private key in the variable TLS_BLOB"
+}

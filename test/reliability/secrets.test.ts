@@ -30,6 +30,22 @@ spec:
     environment: ["PRIVATE_KEY=${SECRET}"]
 `,
   "inspect.json": JSON.stringify([{ Name: "/x", Config: { Env: [`AWS_SECRET_ACCESS_KEY=${SECRET}`], Image: "a:1" }, HostConfig: {} }]),
+  // Secrets recognised by their value, in variables whose names say nothing.
+  "values.yaml": `apiVersion: v1
+kind: Pod
+metadata: {name: v}
+spec:
+  containers:
+    - name: c
+      image: a:1
+      env:
+        - name: CONFIG_BLOB
+          value: |
+            -----BEGIN OPENSSH PRIVATE KEY-----
+            ${SECRET}
+            -----END OPENSSH PRIVATE KEY-----
+        - {name: GH, value: "ghp_${"hunter2".repeat(5)}X"}
+`,
   // Broken files that hold the secret: their parse errors must not quote it back.
   "broken.json": `{"SECRET_KEY": "${SECRET}", }`,
   "broken.yaml": `apiVersion: v1\nkind: Pod\nspec:\n  password: "${SECRET}\n  [unclosed\n`,
@@ -53,6 +69,17 @@ describe("secrets never leak", () => {
       .findings.filter((f: { rule: string }) => f.rule === "no-secrets-in-env")
       .map((f: { message: string }) => f.message.split(" ").at(-1))
       .sort();
-    expect(names).toEqual(["API_TOKEN", "AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "POSTGRES_PASSWORD", "PRIVATE_KEY"]);
+    expect(names).toEqual(["API_TOKEN", "AWS_SECRET_ACCESS_KEY", "CONFIG_BLOB", "DB_PASSWORD", "GH", "POSTGRES_PASSWORD", "PRIVATE_KEY"]);
+  });
+
+  it("names the kind of a secret found by its value, never the value", async () => {
+    const { stdout } = await runCli(["check", "-f", "json", "values.yaml"], { cwd: dir });
+    const messages = JSON.parse(stdout)
+      .findings.filter((f: { rule: string }) => f.rule === "no-secrets-in-env")
+      .map((f: { message: string }) => f.message);
+    expect(messages).toEqual([
+      "container c of Pod/v has a private key in the variable CONFIG_BLOB",
+      "container c of Pod/v has a GitHub token in the variable GH",
+    ]);
   });
 });
