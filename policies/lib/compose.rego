@@ -11,11 +11,57 @@ import data.shipshape.lib.security_options
 import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
+# A Compose file: `services` (and no apiVersion), with only the keys the Compose specification allows at the top
+# level and in every service (or `x-` extensions), as `docker compose` validates it. A Helm values file with a
+# `services:` section is not one. harness/src/inputs/compose/keys.ts holds the same sets (a test keeps them equal).
 is_document(doc) if {
 	is_object(doc)
 	not doc.apiVersion
 	services := object.get(doc, "services", false)
 	is_services(services)
+	every key, _ in doc {
+		allowed(top_level_keys, key)
+	}
+	every service in services_of(services) {
+		is_service(service)
+	}
+}
+
+services_of(services) := [service | some service in services] if is_object(services)
+
+else := []
+
+is_service(null)
+
+is_service(service) if {
+	is_object(service)
+	every key, _ in service {
+		allowed(service_keys, key)
+	}
+}
+
+allowed(keys, key) if key in keys
+
+allowed(_, key) if startswith(key, "x-")
+
+top_level_keys := {
+	"version", "name", "include", "services", "networks",
+	"volumes", "secrets", "configs", "models", "jobs",
+}
+
+service_keys := {
+	"annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
+	"configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+	"cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on", "deploy", "develop",
+	"device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname", "entrypoint", "env_file",
+	"environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add", "healthcheck",
+	"hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address",
+	"mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks",
+	"oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_start",
+	"pre_stop", "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only", "restart",
+	"runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
+	"storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "umask", "use_api_socket", "user", "userns_mode", "uts",
+	"volumes", "volumes_from", "working_dir",
 }
 
 is_services(services) if is_object(services)

@@ -166,10 +166,15 @@ template_metadata_path(workload) := array.concat(array.slice(spec_path, 0, count
 }
 
 # Whether a workload's containers are expected to keep running (and so need probes): the long-running kinds,
-# and other kinds that embed a pod template unless their name says they run jobs or their pods never restart.
+# and other kinds that embed a pod template unless their name says they run jobs; in either case not when the
+# pods never restart (a one-shot Pod with `restartPolicy: Never` or `OnFailure`, such as a Helm test hook, runs
+# to completion like a Job's).
 default keeps_running(_, _) := false
 
-keeps_running(workload, _) if workload.kind in long_running_kinds
+keeps_running(workload, pod_spec) if {
+	workload.kind in long_running_kinds
+	not restarts_never(pod_spec)
+}
 
 keeps_running(workload, pod_spec) if {
 	not pod_spec_paths[workload.kind]

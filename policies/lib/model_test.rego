@@ -36,6 +36,15 @@ test_empty_compose_services_is_compose if {
 	containers_of({"services": null}) == []
 }
 
+# A Helm values file with a `services:` section is not Compose: Compose allows only its own keys (and x-).
+test_only_compose_keys_make_a_compose_file if {
+	values := {"replicaCount": 1, "services": {"web": {"type": "ClusterIP", "port": 80}}}
+	shape_of(values) == "skipped"
+	shape_of({"services": {"web": {"image": "a:1", "type": "ClusterIP"}}}) == "skipped"
+	shape_of({"services": {"web": {"image": "a:1", "x-team": "a"}}, "x-common": {}, "name": "p"}) == "compose"
+	shape_of({"services": {"web": null}}) == "compose"
+}
+
 test_unrecognised_documents_are_skipped if {
 	every doc in [{"foo": 1}, [1, 2], "text", {"services": "web"}, [{"Config": {}}], {"Config": {}}, null] {
 		shape_of(doc) == "skipped"

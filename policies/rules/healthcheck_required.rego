@@ -4,7 +4,8 @@
 #   Without a health check, a container that hangs or deadlocks looks healthy: nothing restarts it and load
 #   balancers keep sending it traffic. Docker and Compose need a working HEALTHCHECK; Kubernetes workloads
 #   need both a livenessProbe (restart when stuck) and a readinessProbe (no traffic until ready), one finding
-#   per missing probe. Jobs, CronJobs, ordinary init containers and ephemeral containers are exempt; native
+#   per missing probe. Jobs, CronJobs, one-shot Pods (`restartPolicy: Never` or `OnFailure`, such as Helm test
+#   hooks), ordinary init containers and ephemeral containers are exempt; native
 #   sidecars (init containers with `restartPolicy: Always`) are not.
 # custom:
 #   id: healthcheck-required

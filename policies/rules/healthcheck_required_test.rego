@@ -30,6 +30,15 @@ test_kubernetes_jobs_and_cron_jobs_are_exempt if {
 	count(findings(fx.cron_job({"containers": [no_probes]}))) == 0
 }
 
+test_one_shot_pods_are_exempt_like_jobs if {
+	every policy in ["Never", "OnFailure"] {
+		count(findings(fx.pod({"restartPolicy": policy, "containers": [no_probes]}))) == 0
+	}
+	every spec in [{"restartPolicy": "Always", "containers": [no_probes]}, {"containers": [no_probes]}] {
+		count(findings(fx.pod(spec))) == 2
+	}
+}
+
 test_kubernetes_plain_init_containers_are_exempt if {
 	count(findings(fx.pod({"containers": [fx.container], "initContainers": [no_probes]}))) == 0
 }

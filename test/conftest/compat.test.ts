@@ -54,7 +54,7 @@ describe("conftest compatibility", () => {
       await paramsData(),
     );
     for (const result of results) byFile.set(result.filename, [...(byFile.get(result.filename) ?? []), result]);
-  });
+  }, 120_000); // one conftest run over every sample: about 5 s alone, far more on a loaded machine
 
   it.each(samples)("conftest judges %s as shipshape does", async (sample) => {
     const file = join(INPUTS, sample);

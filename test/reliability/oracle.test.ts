@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../harness/src/inputs/parse.js";
+import { looksLikeCompose, SERVICE_KEYS, TOP_LEVEL_KEYS } from "../../harness/src/inputs/compose/keys.js";
 import { samplesChecker } from "../helpers.js";
 import { askOracle } from "../support/oracle.js";
 
@@ -110,6 +111,36 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
     expect(compared).toBeGreaterThan(300);
   });
 
+  it("takes for Compose exactly what compose-go's schema accepts: its own keys and x- extensions", () => {
+    // Every key the specification names, one per file; unknown keys at each level; Helm-values-like files.
+    const services = [...SERVICE_KEYS].map((key) => `services:\n  a:\n    ${key}: ${SERVICE_VALUES[key] ?? "x"}\n`);
+    const tops = [...TOP_LEVEL_KEYS]
+      .filter((k) => k !== "services")
+      .map((key) => `${key}: ${TOP_VALUES[key] ?? "{}"}\nservices:\n  a: {image: x}\n`);
+    const unknown = [
+      "services:\n  a: {image: x, type: ClusterIP}\n",
+      "replicaCount: 1\nservices:\n  a: {image: x}\n",
+      "services:\n  web: {type: ClusterIP, port: 80}\n",
+      "services:\n  a: {image: x, x-team: t}\nx-defaults: {}\n",
+    ];
+    const texts = [...services, ...tops, ...unknown];
+    const answers = askOracle(texts.map((text) => ({ op: "compose", text })));
+    let accepted = 0;
+    let refused = 0;
+    texts.forEach((text, i) => {
+      const theirs = answers[i]!;
+      const ours = looksLikeCompose(parseText(text, "compose.yaml").documents[0]!.value);
+      // compose-go also refuses values of the wrong type; a refusal over a known key is about its value.
+      const unknownKey = /additional propert|not allowed|false schema/i.test(theirs.error ?? "");
+      if (theirs.error && !unknownKey) return;
+      if (!theirs.error) accepted += 1;
+      else refused += 1;
+      expect(ours, `${JSON.stringify(text)}: compose-go says ${theirs.error ?? "ok"}`).toBe(!theirs.error);
+    });
+    expect(accepted).toBeGreaterThan(80);
+    expect(refused).toBe(3); // the three files with keys the specification does not have
+  });
+
   it("decodes !!binary as both decoders do, and refuses tags neither knows", () => {
     const strings = sample(fc.string({ minLength: 0, maxLength: 24 }), 100);
     const texts = strings.map((s) => `apiVersion: v1\nkind: ConfigMap\nk: !!binary ${Buffer.from(s, "utf8").toString("base64") || '""'}\n`);
@@ -195,3 +226,72 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
     });
   });
 });
+
+// Values of the right type for the keys whose schema refuses a plain string.
+const SERVICE_VALUES: Record<string, string> = {
+  annotations: "{}",
+  attach: "true",
+  blkio_config: "{}",
+  build: ".",
+  cap_add: "[]",
+  cap_drop: "[]",
+  configs: "[]",
+  cpu_count: "1",
+  cpu_percent: "1",
+  cpu_shares: "1",
+  cpus: "1",
+  credential_spec: "{}",
+  depends_on: "[]",
+  deploy: "{}",
+  develop: "{}",
+  device_cgroup_rules: "[]",
+  devices: "[]",
+  dns_opt: "[]",
+  env_file: "[]",
+  environment: "{}",
+  expose: "[]",
+  extends: "b",
+  external_links: "[]",
+  extra_hosts: "[]",
+  gpus: "all",
+  group_add: "[]",
+  healthcheck: "{}",
+  init: "true",
+  label_file: "[]",
+  labels: "{}",
+  links: "[]",
+  logging: "{}",
+  models: "[]",
+  networks: "[]",
+  oom_kill_disable: "true",
+  oom_score_adj: "1",
+  pids_limit: "1",
+  ports: "[]",
+  post_start: "[]",
+  pre_start: "[]",
+  pre_stop: "[]",
+  privileged: "true",
+  profiles: "[]",
+  provider: "{type: x}",
+  read_only: "true",
+  scale: "1",
+  secrets: "[]",
+  security_opt: "[]",
+  stdin_open: "true",
+  storage_opt: "{}",
+  sysctls: "{}",
+  tmpfs: "[]",
+  tty: "true",
+  ulimits: "{}",
+  use_api_socket: "true",
+  volumes: "[]",
+  volumes_from: "[]",
+  cpu_period: "1",
+  cpu_quota: "1",
+  cpu_rt_period: "1",
+  cpu_rt_runtime: "1",
+  mem_swappiness: "1",
+  dns: "[]",
+  dns_search: "[]",
+};
+const TOP_VALUES: Record<string, string> = { version: "'3'", name: "p", include: "[]", jobs: "{}" };

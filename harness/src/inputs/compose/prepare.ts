@@ -1,4 +1,5 @@
 import { parseDockerfile } from "../dockerfile.js";
+import { looksLikeCompose } from "./keys.js";
 import { interpolateCompose, type Environment } from "./interpolate.js";
 import { extendService, isMapping } from "./merge.js";
 
@@ -213,7 +214,7 @@ function dirname(path: string): string {
 
 /** Compose files get interpolated before evaluation; the policy decides the shape of everything else. */
 export function isCompose(value: unknown): value is Record<string, unknown> {
-  return isMapping(value) && "services" in value && !("apiVersion" in value);
+  return looksLikeCompose(value);
 }
 
 /** The value the policy evaluates for a parsed document: Compose files prepared, everything else as parsed. */
