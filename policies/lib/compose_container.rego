@@ -159,9 +159,9 @@ user(service, path) := users.fact(service.user, array.concat(path, ["user"])) if
 	not is_null(object.get(service, "user", null))
 } else := built_user(service["x-shipshape-build"], path) if {
 	is_array(service["x-shipshape-build"].instructions)
-} else := unread(users.fact(null, array.concat(path, ["user"])), service["x-shipshape-build"]) if {
+} else := unread(users.image_default(array.concat(path, ["user"])), service["x-shipshape-build"]) if {
 	is_string(service["x-shipshape-build"].error)
-} else := users.fact(null, array.concat(path, ["user"]))
+} else := users.image_default(array.concat(path, ["user"]))
 
 built_user(build, path) := {
 	"may_be_root": facts.user.may_be_root,

@@ -40,6 +40,15 @@ without_sign(part) := substring(part, 1, -1) if {
 	startswith(part, sign)
 } else := part
 
+# A Compose service that sets no user runs as its image's default user, which the Compose file does not show:
+# root unless the image's Dockerfile ends with a USER (most images do not). docker inspect needs no such
+# guess: a container's Config.User already holds the image's default when the run set none.
+image_default(path) := {
+	"may_be_root": true,
+	"reason": "no user is set, so the image's default user runs it (root unless the image sets USER)",
+	"path": path,
+}
+
 # The user fact of a Docker-style user value (Compose `user`, docker inspect `Config.User`) found at `path`.
 fact(value, path) := {"may_be_root": true, "reason": reason, "path": path} if {
 	reason := root_reason(value)

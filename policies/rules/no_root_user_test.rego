@@ -138,7 +138,10 @@ test_compose_user_absent_fails if {
 	[f] := findings(fx.compose(fx.service_without(["user"])))
 	f.object == "service web"
 	f.field == ["services", "web", "user"]
-	f.message == "service web may run as root: no user is set, so it runs as root"
+	f.message == concat("", [
+		"service web may run as root: no user is set, ",
+		"so the image's default user runs it (root unless the image sets USER)",
+	])
 }
 
 # docker inspect

@@ -33,7 +33,7 @@ describe("Compose services that build", () => {
   it("keep the Compose verdict, and say why, when the Dockerfile cannot be read", async () => {
     const findings = await rules({ "compose.yaml": service("./missing") });
     expect(findings.find((f) => f.rule === "no-root-user")?.message).toBe(
-      "service web may run as root: no user is set, so it runs as root (its Dockerfile missing/Dockerfile could not be read: no such file or directory)",
+      "service web may run as root: no user is set, so the image's default user runs it (root unless the image sets USER) (its Dockerfile missing/Dockerfile could not be read: no such file or directory)",
     );
   });
 
