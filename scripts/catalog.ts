@@ -21,6 +21,7 @@ interface Inspected {
     scope?: string;
     title?: string;
     description?: string;
+    related_resources?: Array<{ ref?: string; description?: string }>;
     custom?: {
       id?: string;
       severity?: string;
@@ -103,6 +104,9 @@ for (const entry of inspected.annotations ?? []) {
     shapes: SHAPES.filter((s) => typeof remediation[s] === "string"),
     remediation,
     references: a.custom.references ?? [],
+    links: (a.related_resources ?? [])
+      .filter((r) => typeof r.ref === "string")
+      .map((r) => ({ url: r.ref!, description: r.description ?? r.ref! })),
     parameters: (a.custom.parameters ?? {}) as Rule["parameters"],
     examples: examples(id),
     package: entry.path

@@ -33,7 +33,9 @@ export function rulePage(rule: Rule): string {
     rule.description,
     "",
   ];
-  if (rule.references.length > 0) out.push("## References", "", ...rule.references.map((r) => `- ${r}`), "");
+  if (rule.references.length > 0 || rule.links.length > 0) {
+    out.push("## References", "", ...rule.references.map((r) => `- ${r}`), ...rule.links.map((l) => `- [${l.description}](${l.url})`), "");
+  }
   const parameters = Object.entries(rule.parameters);
   if (parameters.length > 0) {
     out.push("## Parameters", "", `Set under \`rules.${rule.id}.params\` in \`.shipshape.yaml\` (validated against the schema):`, "");

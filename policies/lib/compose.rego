@@ -104,6 +104,12 @@ service_record(name, service, volumes) := {
 	"ports": compose_container.ports_of(service, path),
 	"requests": compose_container.requests(service, path),
 	"build": null,
+	"host_ports": null,
+	"sysctls": compose_container.sysctls(service, path),
+	"apparmor": security_options.apparmor(options, options_path),
+	"selinux": security_options.selinux(options, options_path),
+	"proc_mount": security_options.proc_mount(options, options_path),
+	"host_process": null,
 } if {
 	path := ["services", name]
 	options := object.get(service, "security_opt", [])

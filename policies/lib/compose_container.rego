@@ -222,3 +222,13 @@ cpu_limited(service) if {
 } else if {
 	values.quantity_set(object.get(service, "cpus", null))
 } else := values.quantity_set(object.get(service, "cpu_quota", null))
+
+# `sysctls` as a mapping ({name: value}) or a list (["name=value"]).
+sysctls(service, path) := [{"name": name, "path": array.concat(path, ["sysctls", name])} |
+	some name, _ in service.sysctls
+] if {
+	is_object(service.sysctls)
+} else := [{"name": split(entry, "=")[0], "path": array.concat(path, ["sysctls", i])} |
+	some i, entry in object.get(service, "sysctls", [])
+	is_string(entry)
+]

@@ -84,6 +84,12 @@ container_record(x, path) := {
 	"ports": docker_container.ports_of(x.Config, host, path),
 	"requests": null,
 	"build": null,
+	"host_ports": null,
+	"sysctls": docker_container.sysctls(host, path),
+	"apparmor": security_options.apparmor(options, options_path),
+	"selinux": security_options.selinux(options, options_path),
+	"proc_mount": security_options.proc_mount(options, options_path),
+	"host_process": null,
 } if {
 	name := container_name(x)
 	host := x.HostConfig
@@ -121,6 +127,12 @@ image_record(x, path) := {
 	"ports": docker_container.exposed_ports(x.Config, path),
 	"requests": null,
 	"build": null,
+	"host_ports": null,
+	"sysctls": null,
+	"apparmor": null,
+	"selinux": null,
+	"proc_mount": null,
+	"host_process": null,
 } if {
 	name := image_name(x)
 }

@@ -168,3 +168,8 @@ read_only_root_fs(host, path) := {
 cpu_limited(host) if {
 	values.quantity_set(object.get(host, "NanoCpus", 0))
 } else := values.quantity_set(object.get(host, "CpuQuota", 0))
+
+# `--sysctl` settings (HostConfig.Sysctls, a map).
+sysctls(host, path) := [{"name": name, "path": array.concat(path, ["HostConfig", "Sysctls", name])} |
+	some name, _ in object.get(host, "Sysctls", {})
+]

@@ -121,6 +121,12 @@ base_record(stage, role) := {
 	"init": null,
 	"logging": null,
 	"requests": null,
+	"host_ports": null,
+	"sysctls": null,
+	"apparmor": null,
+	"selinux": null,
+	"proc_mount": null,
+	"host_process": null,
 }
 
 label(stage) := stage.name if {

@@ -153,6 +153,16 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"ports": kubernetes_container.ports_of(container, path),
 	"requests": kubernetes_container.requests(container, path, role),
 	"build": null,
+	"host_ports": kubernetes_container.host_ports(container, path),
+	"sysctls": kubernetes_container.sysctls(pod_context, spec_path),
+	"apparmor": kubernetes_container.apparmor(
+		object.get(workload, array.concat(template_metadata_path(workload), ["annotations"]), {}),
+		array.concat(prefix, template_metadata_path(workload)),
+		name_of(container), pod_context, spec_path, context, path,
+	),
+	"selinux": kubernetes_container.selinux(pod_context, spec_path, context, path),
+	"proc_mount": kubernetes_container.proc_mount(context, path),
+	"host_process": kubernetes_container.host_process(pod_context, spec_path, context, path),
 } if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)

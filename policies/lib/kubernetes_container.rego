@@ -165,3 +165,91 @@ read_only_root_fs(context, path) := {
 }
 
 limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))
+
+# --- Pod Security Standards, baseline ----------------------------------------------------------------------
+
+# Ports bound on the node (ports[].hostPort, when not 0).
+host_ports(container, path) := [{"port": port.hostPort, "path": array.concat(path, ["ports", i, "hostPort"])} |
+	some i, port in object.get(container, "ports", [])
+	is_number(port.hostPort)
+	port.hostPort != 0
+]
+
+# The pod's sysctls (there are no container-level ones).
+sysctls(pod_context, spec_path) := [{"name": sysctl.name, "path": field} |
+	some i, sysctl in object.get(pod_context, "sysctls", [])
+	is_string(sysctl.name)
+	field := array.concat(spec_path, ["securityContext", "sysctls", i, "name"])
+]
+
+# AppArmor: the container's appArmorProfile, else the pod's, else the (deprecated, still honoured) annotation
+# `container.apparmor.security.beta.kubernetes.io/<container>` on the pod template.
+# `confined` holds for the values the Pod Security Standards allow: RuntimeDefault or Localhost (the field),
+# runtime/default or localhost/<profile> (the annotation), or nothing set.
+apparmor(annotations, metadata_path, name, pod_context, spec_path, context, path) := {
+	"profile": context.appArmorProfile.type,
+	"confined": context.appArmorProfile.type in {"RuntimeDefault", "Localhost"},
+	"path": array.concat(path, ["securityContext", "appArmorProfile", "type"]),
+} if {
+	is_string(context.appArmorProfile.type)
+} else := {
+	"profile": pod_context.appArmorProfile.type,
+	"confined": pod_context.appArmorProfile.type in {"RuntimeDefault", "Localhost"},
+	"path": array.concat(spec_path, ["securityContext", "appArmorProfile", "type"]),
+} if {
+	is_string(pod_context.appArmorProfile.type)
+} else := {
+	"profile": value,
+	"confined": confining_annotation(value),
+	"path": array.concat(metadata_path, ["annotations", key]),
+} if {
+	key := concat("", ["container.apparmor.security.beta.kubernetes.io/", name])
+	value := annotations[key]
+	is_string(value)
+} else := {"profile": null, "confined": true, "path": path}
+
+confining_annotation(value) if {
+	value == "runtime/default"
+} else := startswith(value, "localhost/")
+
+# The SELinux options that apply: the pod's and the container's seLinuxOptions, each as written.
+selinux(pod_context, spec_path, context, path) := [option |
+	some [options, at] in [
+		[object.get(pod_context, "seLinuxOptions", null), array.concat(spec_path, ["securityContext", "seLinuxOptions"])],
+		[object.get(context, "seLinuxOptions", null), array.concat(path, ["securityContext", "seLinuxOptions"])],
+	]
+	is_object(options)
+	option := {
+		"disabled": false,
+		"type": string_or_null(options, "type"),
+		"user": string_or_null(options, "user"),
+		"role": string_or_null(options, "role"),
+		"path": at,
+	}
+]
+
+string_or_null(options, key) := options[key] if {
+	is_string(options[key])
+	options[key] != ""
+} else := null
+
+# The Pod Security Standards allow only the default (unset or `Default`); anything else unmasks.
+proc_mount(context, path) := {
+	"unmasked": unmasks(object.get(context, "procMount", null)),
+	"path": array.concat(path, ["securityContext", "procMount"]),
+}
+
+unmasks(value) if not value in {"Default", "", null}
+
+else := false
+
+# Windows HostProcess containers: the container's windowsOptions, else the pod's.
+host_process(pod_context, spec_path, context, path) := {
+	"enabled": values.truthy(context.windowsOptions.hostProcess),
+	"path": array.concat(path, ["securityContext", "windowsOptions", "hostProcess"]),
+} if {
+	not is_null(object.get(context, ["windowsOptions", "hostProcess"], null))
+} else := {
+	"enabled": values.truthy(object.get(pod_context, ["windowsOptions", "hostProcess"], false)),
+	"path": array.concat(spec_path, ["securityContext", "windowsOptions", "hostProcess"]),
+}

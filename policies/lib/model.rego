@@ -30,6 +30,11 @@
 #   - ports: [{port, path}] exposed or published container ports
 #   - requests: {memory: {set, path}, cpu: {set, path}}
 #   - build: what building the image does (dockerfile_build.facts), or null: only a Dockerfile's target says it
+#   Pod Security Standards controls (null where the shape cannot express them):
+#   - host_ports: [{port, path}] node ports bound (Kubernetes hostPort; Docker's published ports are the
+#     normal way to expose a service, not this control)
+#   - sysctls: [{name, path}]; apparmor: {profile, confined, path}; selinux: [{disabled, type, user, role, path}] the
+#     SELinux settings that apply; proc_mount: {unmasked, path}; host_process: {enabled, path} (Windows)
 #   A quantity (limits, requests) is `set` when its amount is above zero (values.quantity_set), in every shape.
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
@@ -46,6 +51,7 @@ fields := {
 	"image", "user", "health_checks", "limits", "read_only_root_fs", "waiver",
 	"privileged", "privilege_escalation", "capabilities", "host_namespaces", "host_mounts", "devices",
 	"env", "seccomp", "pids_limit", "init", "logging", "ports", "requests", "build",
+	"host_ports", "sysctls", "apparmor", "selinux", "proc_mount", "host_process",
 }
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).

@@ -17,6 +17,7 @@ function rule(id: string, severity: Rule["severity"], level: Rule["level"]): Rul
     shapes: ["kubernetes"],
     remediation: { kubernetes: `Fix ${id} in the manifest.` },
     references: [],
+    links: [],
     parameters: {},
     examples: {},
     package: `shipshape.rules.${id.replace(/-/g, "_")}`,

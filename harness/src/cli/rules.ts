@@ -57,6 +57,7 @@ export function explain(args: string[], io: CliIO): number {
     "",
   ];
   if (rule.references.length > 0) out.push("References:", ...rule.references.map((r) => `  - ${r}`), "");
+  if (rule.links.length > 0) out.push("Links:", ...rule.links.map((l) => `  - ${l.description}: ${l.url}`), "");
   for (const [name, parameter] of Object.entries(rule.parameters)) {
     out.push(`Parameter ${name}: ${parameter.description} Default: ${JSON.stringify(parameter.default)}.`, "");
   }

@@ -35,6 +35,8 @@ export interface Rule {
   shapes: Shape[];
   remediation: Partial<Record<Shape, string>>;
   references: string[];
+  /** The METADATA's related_resources: where the standard or the peer check a rule implements is written. */
+  links: Array<{ url: string; description: string }>;
   parameters: Record<string, RuleParameter>;
   examples: Partial<Record<Shape, RuleExample>>;
   package: string;
