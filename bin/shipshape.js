@@ -16,6 +16,16 @@ const readStdin = async (maxBytes) => {
   return Buffer.concat(chunks);
 };
 
+// A reader that stops early (`shipshape rules | head`) closes the pipe: stop writing, as other CLIs do, rather
+// than crash with a stack trace. Any other stream error is reported in one line.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(2);
+  });
+}
+
 const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,

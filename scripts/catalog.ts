@@ -3,7 +3,16 @@
 // promises (SPEC §3): an incomplete METADATA block breaks the build, not the reference doc.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { LEVELS, SEVERITIES, SHAPES, type ExampleFile, type Rule, type RuleExample, type Shape } from "../harness/src/engine/catalog.js";
+import {
+  LEVELS,
+  PROFILES,
+  SEVERITIES,
+  SHAPES,
+  type ExampleFile,
+  type Rule,
+  type RuleExample,
+  type Shape,
+} from "../harness/src/engine/catalog.js";
 
 // Each shape's compliant example is its good/<rule-id>.* sample, else this canonical one.
 const COMPLIANT: Record<Shape, string> = {
@@ -27,6 +36,7 @@ interface Inspected {
       severity?: string;
       level?: string;
       remediation?: Partial<Record<Shape, string>>;
+      profile?: string;
       references?: string[];
       parameters?: Record<string, { description?: unknown; schema?: unknown; default?: unknown } | null>;
     };
@@ -71,6 +81,7 @@ for (const entry of inspected.annotations ?? []) {
   need(typeof a.description === "string" && a.description.length > 0, "missing description");
   need((SEVERITIES as readonly unknown[]).includes(a.custom.severity), `severity must be one of ${SEVERITIES.join(", ")}`);
   need((LEVELS as readonly unknown[]).includes(a.custom.level), `level must be one of ${LEVELS.join(", ")}`);
+  need((PROFILES as readonly unknown[]).includes(a.custom.profile), `profile must be one of ${PROFILES.join(", ")}`);
   const remediation = a.custom.remediation ?? {};
   need(
     SHAPES.some((s) => typeof remediation[s] === "string"),
@@ -102,6 +113,7 @@ for (const entry of inspected.annotations ?? []) {
     level: a.custom.level as Rule["level"],
     description: (a.description ?? "").trim(),
     shapes: SHAPES.filter((s) => typeof remediation[s] === "string"),
+    profile: a.custom.profile as Rule["profile"],
     remediation,
     references: a.custom.references ?? [],
     links: (a.related_resources ?? [])

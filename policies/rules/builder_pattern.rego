@@ -12,6 +12,7 @@
 #   id: builder-pattern
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   references:
 #     - Docker documentation, Multi-stage builds
 #     - CIS Docker Benchmark 4.3 (Ensure that unnecessary packages are not installed in the container)

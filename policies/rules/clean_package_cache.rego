@@ -13,6 +13,7 @@
 #   id: clean-package-cache
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   references:
 #     - hadolint DL3009 (Delete the apt-get lists after installing something)
 #     - hadolint DL3019 (Use the --no-cache switch to avoid the need to use --update and remove /var/cache/apk/*)

@@ -12,6 +12,7 @@
 #   id: drop-all-capabilities
 #   severity: medium
 #   level: warn
+#   profile: restricted
 #   references:
 #     - Kubernetes Pod Security Standards, Restricted profile (Capabilities)
 #     - CIS Docker Benchmark 5.3 (Ensure that Linux kernel capabilities are restricted within containers)

@@ -12,6 +12,7 @@
 #   id: exec-form-entrypoint
 #   severity: medium
 #   level: deny
+#   profile: restricted
 #   references:
 #     - hadolint DL3025 (Use arguments JSON notation for CMD and ENTRYPOINT arguments)
 #     - Docker documentation, Dockerfile reference, "ENTRYPOINT" (exec form and shell form)

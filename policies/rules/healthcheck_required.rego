@@ -11,6 +11,7 @@
 #   id: healthcheck-required
 #   severity: medium
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 4.6 (Ensure that HEALTHCHECK instructions have been added to container images)
 #   remediation:

@@ -8,6 +8,7 @@
 #   id: image-digest-pinned
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   references:
 #     - SLSA and supply-chain guidance (immutable image references)
 #   remediation:

@@ -9,6 +9,7 @@
 #   id: init-process
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   remediation:
 #     docker: >-
 #       Run with `--init`, or use an init (tini, dumb-init) as the image's entrypoint.

@@ -9,6 +9,7 @@
 #   id: log-rotation
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   references:
 #     - Docker documentation, JSON File logging driver (max-size, max-file)
 #   remediation:

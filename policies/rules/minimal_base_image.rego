@@ -11,6 +11,7 @@
 #   id: minimal-base-image
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   parameters:
 #     full_images:
 #       description: >-

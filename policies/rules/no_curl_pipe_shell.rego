@@ -12,6 +12,7 @@
 #   id: no-curl-pipe-shell
 #   severity: medium
 #   level: warn
+#   profile: restricted
 #   references:
 #     - Docker documentation, Building best practices, "Use pipes" and "Verify downloads"
 #     - CIS Docker Benchmark 4 (Container Images and Build File Configuration)

@@ -9,6 +9,7 @@
 #   id: no-dangerous-capabilities
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.3 (Ensure that Linux kernel capabilities are restricted within containers)
 #     - Kubernetes Pod Security Standards, Baseline profile (Capabilities)

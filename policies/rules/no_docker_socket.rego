@@ -8,6 +8,7 @@
 #   id: no-docker-socket
 #   severity: critical
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.31 (Ensure that the Docker socket is not mounted inside any containers)
 #   remediation:

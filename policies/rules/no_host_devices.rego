@@ -12,6 +12,7 @@
 #   id: no-host-devices
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.17 (Ensure that host devices are not directly exposed to containers)
 #   parameters:

@@ -10,6 +10,7 @@
 #   id: no-host-namespaces
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.9, 5.15, 5.16, 5.20, 5.30 (host network, PID, IPC, UTS and user namespaces)
 #     - Docker's --cgroupns=host (Compose `cgroup: host`), the host cgroup namespace

@@ -13,6 +13,7 @@
 #   id: no-host-ports
 #   severity: medium
 #   level: deny
+#   profile: baseline
 #   parameters:
 #     allowed:
 #       description: Host ports that are allowed (the Pod Security Standards' "known list"); empty allows none.

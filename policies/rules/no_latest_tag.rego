@@ -10,6 +10,7 @@
 #   id: no-latest-tag
 #   severity: medium
 #   level: deny
+#   profile: restricted
 #   references:
 #     - Kubernetes configuration best practices (avoid the latest tag)
 #   remediation:

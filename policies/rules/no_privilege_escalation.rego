@@ -8,6 +8,7 @@
 #   id: no-privilege-escalation
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.25 (Ensure that the container is restricted from acquiring additional privileges)
 #     - Kubernetes Pod Security Standards, Restricted profile (Privilege Escalation)

@@ -7,6 +7,7 @@
 #   id: no-privileged
 #   severity: critical
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.4 (Ensure that privileged containers are not used)
 #     - Kubernetes Pod Security Standards, Baseline profile (Privileged Containers)

@@ -9,6 +9,7 @@
 #   id: no-remote-add
 #   severity: medium
 #   level: warn
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 4.9 (Ensure that COPY is used instead of ADD in Dockerfiles)
 #     - Checkov CKV_DOCKER_4 (Ensure that COPY is used instead of ADD in Dockerfiles)

@@ -8,6 +8,7 @@
 #   id: no-root-user
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 4.1 (Ensure that a user for the container has been created)
 #     - Kubernetes Pod Security Standards, Restricted profile (Running as Non-root)

@@ -14,6 +14,7 @@
 #   id: no-secrets-in-env
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 4.10 (Ensure secrets are not stored in Dockerfiles)
 #   remediation:

@@ -14,6 +14,7 @@
 #   id: no-secrets-in-image
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 4.10 (Ensure secrets are not stored in Dockerfiles)
 #     - Docker documentation, Build secrets (`RUN --mount=type=secret`)

@@ -10,6 +10,7 @@
 #   id: no-sensitive-host-mounts
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.5 (Ensure sensitive host system directories are not mounted on containers)
 #     - Kubernetes Pod Security Standards, Baseline profile (HostPath Volumes)

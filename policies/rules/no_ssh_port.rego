@@ -7,6 +7,7 @@
 #   id: no-ssh-port
 #   severity: medium
 #   level: warn
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.6 (Ensure sshd is not run within containers)
 #   remediation:

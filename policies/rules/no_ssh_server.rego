@@ -11,6 +11,7 @@
 #   id: no-ssh-server
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.6 (Ensure sshd is not run within containers)
 #     - Trivy AVD-DS-0004 (Port 22 exposed)

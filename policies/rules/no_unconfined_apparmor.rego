@@ -14,6 +14,7 @@
 #   id: no-unconfined-apparmor
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - Kubernetes Pod Security Standards, Baseline profile (AppArmor)
 #     - CIS Docker Benchmark 5.1 (Ensure that, if applicable, an AppArmor Profile is enabled)

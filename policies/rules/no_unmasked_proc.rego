@@ -12,6 +12,7 @@
 #   id: no-unmasked-proc
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - Kubernetes Pod Security Standards, Baseline profile (/proc Mount Type)
 #   remediation:

@@ -11,6 +11,7 @@
 #   id: no-windows-host-process
 #   severity: critical
 #   level: deny
+#   profile: baseline
 #   references:
 #     - Kubernetes Pod Security Standards, Baseline profile (HostProcess)
 #   remediation:

@@ -8,6 +8,7 @@
 #   id: pids-limit
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.28 (Ensure that the PIDs cgroup limit is used)
 #   remediation:

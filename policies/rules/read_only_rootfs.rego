@@ -8,6 +8,7 @@
 #   id: read-only-rootfs
 #   severity: medium
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.12 (Ensure that the container's root filesystem is mounted as read only)
 #   remediation:

@@ -9,6 +9,7 @@
 #   id: resource-limits
 #   severity: medium
 #   level: deny
+#   profile: restricted
 #   references:
 #     - CIS Docker Benchmark 5.10 (Ensure that the memory usage for containers is limited)
 #     - CIS Docker Benchmark 5.11 (Ensure that CPU priority is set appropriately on containers)

@@ -9,6 +9,7 @@
 #   id: resource-requests
 #   severity: low
 #   level: warn
+#   profile: restricted
 #   parameters:
 #     resources:
 #       description: Resources that must be requested.

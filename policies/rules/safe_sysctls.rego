@@ -15,6 +15,7 @@
 #   id: safe-sysctls
 #   severity: medium
 #   level: deny
+#   profile: baseline
 #   parameters:
 #     allowed:
 #       description: Sysctl names allowed beside the Pod Security Standards' safe set.

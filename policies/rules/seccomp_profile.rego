@@ -5,10 +5,13 @@
 #   profile of `Unconfined` (or `seccomp=unconfined`) is a deny finding. In Kubernetes an unset profile is a
 #   warn finding: the kubelet's default is Unconfined unless the cluster sets `seccompDefault`. Docker and
 #   Compose apply their default profile unless told otherwise, so only an explicit `unconfined` is flagged there.
+#   Under the baseline profile only `Unconfined` is reported: requiring a profile is the restricted profile's
+#   control.
 # custom:
 #   id: seccomp-profile
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - CIS Docker Benchmark 5.21 (Ensure the default seccomp profile is not Disabled)
 #     - Kubernetes Pod Security Standards, Restricted profile (Seccomp)
@@ -22,6 +25,7 @@
 package shipshape.rules.seccomp_profile
 
 import data.shipshape.lib.model
+import data.shipshape.lib.params
 import data.shipshape.lib.result
 
 # The METADATA above, read once per evaluation and only when the rule has a finding.
@@ -34,8 +38,10 @@ verdict(container) := result.finding(annotations, container, message, container.
 	message := concat("", [result.subject(container), " runs without seccomp (Unconfined)"])
 }
 
+# Requiring a profile is the restricted profile's control; baseline only forbids Unconfined.
 verdict(container) := result.finding_at(annotations, container, message, container.seccomp.path, "warn") if {
 	container.seccomp.profile == "unset"
+	params.profile != "baseline"
 	message := concat("", [result.subject(container), " sets no seccomp profile"])
 }
 

@@ -43,3 +43,12 @@ test_inspect_unconfined_fails if {
 	count(findings([fx.inspect_container_with({"HostConfig": {"SecurityOpt": ["seccomp=unconfined"]}})])) == 1
 	count(findings([fx.inspect_container_with({"HostConfig": {"SecurityOpt": ["seccomp=/profiles/p.json"]}})])) == 0
 }
+
+test_under_baseline_only_unconfined_is_reported if {
+	unset := fx.pod({"containers": [fx.container_without(["securityContext/seccompProfile"])]})
+	count(findings(unset)) == 1
+	count(findings(unset)) == 0 with data.shipshape.profile as "baseline"
+	off := {"securityContext": {"seccompProfile": {"type": "Unconfined"}}}
+	unconfined := fx.pod({"containers": [fx.container_with(off)]})
+	count(findings(unconfined)) == 1 with data.shipshape.profile as "baseline"
+}

@@ -14,6 +14,7 @@
 #   id: selinux-options
 #   severity: high
 #   level: deny
+#   profile: baseline
 #   references:
 #     - Kubernetes Pod Security Standards, Baseline profile (SELinux)
 #     - CIS Docker Benchmark 5.2 (Ensure that, if applicable, SELinux security options are set)

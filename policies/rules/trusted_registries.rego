@@ -9,6 +9,7 @@
 #   id: trusted-registries
 #   severity: high
 #   level: deny
+#   profile: restricted
 #   parameters:
 #     allowed:
 #       description: Registries or registry/path prefixes images may come from; empty turns the rule off.

@@ -70,6 +70,30 @@ describe("configuration on the command line", () => {
     expect((await runCli(["check", "pod.yaml"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["check", "--fail-level", "warn", "pod.yaml"], { cwd: dir })).code).toBe(1);
   });
+
+  it("--profile baseline runs the baseline rules only, and the report names the rules that did not run", async () => {
+    const { catalog } = readBundledArtifacts();
+    const baseline = catalog.rules.filter((r) => r.profile === "baseline").map((r) => r.id);
+    const hostile = `${pod("p")}      securityContext: {privileged: true}\n`;
+    const dir = tempDir("opts", { "pod.yaml": hostile });
+    const restricted = await json(["--no-config", "pod.yaml"], { cwd: dir });
+    expect(restricted.report!.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(["no-privileged", "image-digest-pinned", "no-root-user"]),
+    );
+    expect(restricted.report!.disabledRules).toEqual([]);
+    const only = await json(["--no-config", "--profile", "baseline", "pod.yaml"], { cwd: dir });
+    expect([...new Set(only.report!.findings.map((f) => f.rule))]).toEqual(["no-privileged"]);
+    expect(only.report!.disabledRules).toEqual(catalog.rules.map((r) => r.id).filter((id) => !baseline.includes(id)));
+    // From the configuration too; a rule enabled by name runs whatever the profile.
+    writeFileSync(join(dir, ".shipshape.yaml"), "profile: baseline\nrules:\n  no-root-user: {enabled: true}\n");
+    const configured = await json(["pod.yaml"], { cwd: dir });
+    expect([...new Set(configured.report!.findings.map((f) => f.rule))].sort()).toEqual(["no-privileged", "no-root-user"]);
+    writeFileSync(join(dir, ".shipshape.yaml"), "profile: strict\n");
+    const invalid = await runCli(["check", "pod.yaml"], { cwd: dir });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/\.shipshape\.yaml:1: invalid configuration/);
+    expect((await runCli(["check", "--no-config", "--profile", "strict", "pod.yaml"], { cwd: dir })).code).toBe(2);
+  });
 });
 
 describe("inputs on the command line", () => {

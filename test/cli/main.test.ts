@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -132,7 +133,16 @@ describe("shipshape rules", () => {
     }
     expect(shapes["no-root-user"]).toEqual(["kubernetes", "compose", "docker", "dockerfile"]);
     const text = await runCli(["rules"]);
-    expect(text.stdout).toMatch(/^no-ssh-server +high +deny +dockerfile +No SSH server in the image$/m);
+    expect(text.stdout).toMatch(/^no-ssh-server +high +deny +restricted +dockerfile +No SSH server in the image$/m);
+    expect(text.stdout).toMatch(/^no-privileged +critical +deny +baseline +kubernetes,compose,docker +/m);
+  });
+
+  it("a reader that stops early ends the run quietly: no stack trace", () => {
+    // Hundreds of kilobytes of JSON into a reader that takes ten bytes and closes the pipe.
+    const command = `"${process.execPath}" "${join(ROOT, "bin", "shipshape.js")}" check -f json "${INPUTS}" | head -c 10 > /dev/null`;
+    const run = spawnSync("sh", ["-c", command], { encoding: "utf8" });
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(run.stderr).toBe("");
   });
 
   it("explain shows a Dockerfile rule's fix with its samples", async () => {

@@ -33,7 +33,7 @@ describe("Policy (the compiled WASM)", () => {
   });
 
   it("passes rule parameters through data", async () => {
-    const policy = await Policy.load(wasm, { "resource-limits": { resources: ["memory"] } });
+    const policy = await Policy.load(wasm, { params: { "resource-limits": { resources: ["memory"] } } });
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c" }] } };
     const limits = policy.evaluate(pod).findings.filter((f) => f.rule === "resource-limits");
     expect(limits.map((f) => f.message)).toEqual(["container c of Pod/p has no memory limit"]);

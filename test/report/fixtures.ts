@@ -14,6 +14,7 @@ function rule(id: string, severity: Rule["severity"], level: Rule["level"]): Rul
     severity,
     level,
     description: `Why ${id} matters.`,
+    profile: "restricted",
     shapes: ["kubernetes"],
     remediation: { kubernetes: `Fix ${id} in the manifest.` },
     references: [],

@@ -1,8 +1,8 @@
 import { ConfigApplier, type WaiverSubject } from "../config/apply.js";
 import { EMPTY_CONFIG, loadConfig, paramsOf, type Config, type InlineWaivers } from "../config/config.js";
-import type { Catalog, Rule, Shape } from "../engine/catalog.js";
+import type { Catalog, Profile, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
-import { Policy, type PolicyFinding } from "../engine/policy.js";
+import { Policy, type PolicyData, type PolicyFinding } from "../engine/policy.js";
 import { InputError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { SourceDocument } from "../inputs/document.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
@@ -57,6 +57,8 @@ export interface CheckerOptions {
    * is an error rather than a file judged without its commands. The Node entry passes the bundled one.
    */
   shell?: ShellSource;
+  /** The rule set: `baseline` or `restricted` (every rule); defaults to the configuration's, else restricted. */
+  profile?: Profile;
 }
 
 export interface CheckTextOptions {
@@ -91,6 +93,7 @@ export interface ResolvedCheckerOptions {
   maxContainers: number;
   dockerfileTarget?: string;
   shell?: ShellSource;
+  profile: Profile;
 }
 
 /**
@@ -114,7 +117,12 @@ export class Checker {
   ) {
     this.inlineWaiversHonoured = options.inlineWaivers !== false;
     this.rules = rulesById(options.catalog);
-    this.applier = new ConfigApplier(options.config, { inlineWaivers: options.inlineWaivers, today: options.today });
+    this.applier = new ConfigApplier(options.config, {
+      inlineWaivers: options.inlineWaivers,
+      today: options.today,
+      profile: options.profile,
+      ruleProfiles: new Map(options.catalog.rules.map((rule) => [rule.id, rule.profile])),
+    });
     this.policies.set(options.inputType, defaultPolicy);
   }
 
@@ -134,9 +142,10 @@ export class Checker {
       maxContainers: options.maxContainers ?? DEFAULT_MAX_CONTAINERS,
       ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
       ...(options.shell && { shell: options.shell }),
+      profile: options.profile ?? config.profile ?? "restricted",
     };
     const [policy, shell] = await Promise.all([
-      Policy.load(resolved.wasm, resolved.params, resolved.inputType, resolved.dockerfileTarget),
+      Policy.load(resolved.wasm, policyData(resolved, resolved.inputType)),
       resolved.shell ? ShellReader.load(resolved.shell) : undefined,
     ]);
     return new Checker(resolved, policy, shell);
@@ -171,7 +180,7 @@ export class Checker {
   async prepare(shape: Shape): Promise<void> {
     let entry = this.policies.get(shape);
     if (!entry) {
-      entry = Policy.load(this.module, this.options.params, shape, this.options.dockerfileTarget);
+      entry = Policy.load(this.module, policyData(this.options, shape));
       this.policies.set(shape, entry);
     }
     this.policies.set(shape, await entry);
@@ -181,6 +190,11 @@ export class Checker {
     const policy = this.policies.get(shape ?? this.inputType);
     if (!(policy instanceof Policy)) throw new PolicyError(`call prepare("${shape}") before checking documents as ${shape}`);
     return policy;
+  }
+
+  /** Rules that do not run: turned off by the configuration, or outside the chosen profile. */
+  get disabledRules(): string[] {
+    return this.options.catalog.rules.map((rule) => rule.id).filter((id) => !this.applier.isEnabled(id));
   }
 
   /** Whether configuration excludes this path (`ignore`). */
@@ -357,3 +371,12 @@ function isConfig(value: unknown): value is Config {
 }
 
 const failure = (error: ShipshapeError): InputFailure => toInputFailure(error);
+
+function policyData(options: ResolvedCheckerOptions, inputType: Shape | undefined): PolicyData {
+  return {
+    params: options.params,
+    ...(inputType && { inputType }),
+    ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
+    profile: options.profile,
+  };
+}

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
-import { LEVELS, SHAPES } from "../engine/catalog.js";
+import { LEVELS, PROFILES, SHAPES } from "../engine/catalog.js";
 import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../node/bundled.js";
 import { InputError, ShipshapeError, UsageError } from "../errors.js";
@@ -49,6 +49,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     inlineWaivers,
     ...(inputType && { inputType }),
     ...(dockerfileTarget !== undefined && { dockerfileTarget }),
+    ...(values.profile !== undefined && { profile: choice("profile", values.profile, PROFILES) }),
   });
 
   let results: FileResult[];
@@ -83,10 +84,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const disabledRules = Object.entries(config.rules)
-    .filter(([, settings]) => settings.enabled === false)
-    .map(([id]) => id);
-  const report = buildReport(results, packageVersion(), { disabledRules });
+  const report = buildReport(results, packageVersion(), { disabledRules: checker.disabledRules });
   const color = format === "text" && !values.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const output = formatters[format]!(report, { catalog, color });
   if (typeof values.output === "string") {

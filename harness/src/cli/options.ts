@@ -43,6 +43,11 @@ export const CHECK_OPTIONS = {
   },
   "input-type": { type: "string", argument: "SHAPE", help: "read every document as kubernetes, compose, docker or dockerfile" },
   "dockerfile-target": { type: "string", argument: "STAGE", help: "the Dockerfile stage the image is built from (default: the last)" },
+  profile: {
+    type: "string",
+    argument: "PROFILE",
+    help: "baseline (the Pod Security Standards' baseline controls) or restricted (default: every rule)",
+  },
   "stdin-filename": { type: "string", default: "<stdin>", argument: "NAME", help: "the name to report for stdin" },
   "max-file-size": { type: "string", argument: "N", help: `refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})` },
   docker: { type: "boolean", default: false, help: "check running containers (all when no NAME is given) through the docker CLI" },

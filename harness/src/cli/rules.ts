@@ -31,7 +31,7 @@ export function rules(args: string[], io: CliIO): number {
   const shapesWidth = Math.max(...catalog.rules.map((r) => shapes(r).length)) + 1;
   for (const rule of catalog.rules) {
     io.stdout.write(
-      `${rule.id.padEnd(width)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${shapes(rule).padEnd(shapesWidth)} ${rule.title}\n`,
+      `${rule.id.padEnd(width)} ${rule.severity.padEnd(8)} ${rule.level.padEnd(5)} ${rule.profile.padEnd(10)} ${shapes(rule).padEnd(shapesWidth)} ${rule.title}\n`,
     );
   }
   return 0;
@@ -51,7 +51,7 @@ export function explain(args: string[], io: CliIO): number {
   }
   const out = [
     `${rule.id}: ${rule.title}`,
-    `severity ${rule.severity}, default level ${rule.level}; judges ${rule.shapes.join(", ")}`,
+    `severity ${rule.severity}, default level ${rule.level}; profile ${rule.profile}; judges ${rule.shapes.join(", ")}`,
     "",
     rule.description.trim(),
     "",

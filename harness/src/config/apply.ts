@@ -1,11 +1,16 @@
 import picomatch from "picomatch";
 import type { PolicyFinding } from "../engine/policy.js";
 import type { Finding } from "../report/finding.js";
+import type { Profile } from "../engine/catalog.js";
 import type { Config, ConfigWaiver, InlineWaivers } from "./config.js";
 
 export interface ApplyOptions {
   /** Whose waivers written into workloads count (see InlineWaivers); false when workload authors are not trusted. */
   inlineWaivers: InlineWaivers;
+  /** Under `baseline`, only the rules of that profile run (besides rules the configuration enables by name). */
+  profile?: Profile;
+  /** Each rule's profile, by id (from the catalog). */
+  ruleProfiles?: ReadonlyMap<string, Profile>;
   /** Today, as YYYY-MM-DD (UTC), for waiver expiry. */
   today: string;
 }
@@ -49,7 +54,9 @@ export class ConfigApplier {
   }
 
   isEnabled(ruleId: string): boolean {
-    return this.config.rules[ruleId]?.enabled !== false;
+    const enabled = this.config.rules[ruleId]?.enabled;
+    if (enabled !== undefined) return enabled;
+    return this.options.profile !== "baseline" || this.options.ruleProfiles?.get(ruleId) === "baseline";
   }
 
   apply(finding: Finding, raw: PolicyFinding, context: FindingContext): Finding {

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
-import type { Level, Rule, Severity } from "../engine/catalog.js";
+import type { Level, Profile, Rule, Severity } from "../engine/catalog.js";
 import { UsageError } from "../errors.js";
 import { locateInYaml } from "../inputs/locate.js";
 import { configSchemaFor } from "./schema.js";
@@ -42,6 +42,8 @@ export interface Config {
   /** As configured; undefined when the file does not say (the CLI then honours them, the server does not). */
   inlineWaivers?: InlineWaivers;
   failLevel?: Level;
+  /** The rule set (see PROFILES); undefined when the file does not say (restricted: every rule). */
+  profile?: Profile;
 }
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [] };
@@ -92,6 +94,7 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     waivers?: Array<Omit<ConfigWaiver, "rules"> & { rule?: string; rules?: string[] }>;
     "inline-waivers"?: InlineWaivers;
     "fail-level"?: Level;
+    profile?: Profile;
   };
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) throw new UsageError(`${at(["rules", id])}: unknown rule "${id}" in configuration`);
@@ -118,6 +121,7 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     waivers,
     ...(inline !== undefined && { inlineWaivers: inline }),
     ...(config["fail-level"] && { failLevel: config["fail-level"] }),
+    ...(config.profile && { profile: config.profile }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { LEVELS, SEVERITIES, type Rule } from "../engine/catalog.js";
+import { LEVELS, PROFILES, SEVERITIES, type Rule } from "../engine/catalog.js";
 
 /** JSON Schema of one rule's settings; with a rule, its `params` are held to the rule's declared parameters. */
 export function ruleSettingsSchema(rule?: Rule): Record<string, unknown> {
@@ -79,5 +79,6 @@ const configSchema = {
       ],
     },
     "fail-level": { enum: LEVELS },
+    profile: { enum: PROFILES },
   },
 } as const;

@@ -3,9 +3,13 @@
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export const LEVELS = ["deny", "warn"] as const;
 export const SHAPES = ["kubernetes", "compose", "docker", "dockerfile"] as const;
+/** Rule sets: `baseline` (the Pod Security Standards' baseline controls and their Docker equivalents) and
+ * `restricted` (every rule: the standard's restricted controls and everything beyond it). */
+export const PROFILES = ["baseline", "restricted"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type Level = (typeof LEVELS)[number];
 export type Shape = (typeof SHAPES)[number];
+export type Profile = (typeof PROFILES)[number];
 
 export interface ExampleFile {
   file: string;
@@ -33,6 +37,8 @@ export interface Rule {
   description: string;
   /** The shapes the rule judges: those its remediation covers. */
   shapes: Shape[];
+  /** The least profile the rule belongs to: a baseline rule runs under both, a restricted one only there. */
+  profile: Profile;
   remediation: Partial<Record<Shape, string>>;
   references: string[];
   /** The METADATA's related_resources: where the standard or the peer check a rule implements is written. */

@@ -6,7 +6,7 @@ type Sync = (wasm: WebAssembly.Module) => LoadedPolicy;
 const loadPolicySync = (sdk as unknown as { default: { loadPolicySync: Sync } }).default.loadPolicySync;
 const { loadPolicy } = sdk;
 import { PolicyError } from "../errors.js";
-import type { Level, Shape } from "./catalog.js";
+import type { Level, Profile, Shape } from "./catalog.js";
 
 import type { DocumentPath } from "../inputs/document.js";
 
@@ -43,6 +43,18 @@ const ENTRYPOINT = "shipshape/main/report";
  * The compiled policy, instantiated once. Evaluation is synchronous, so calls never interleave inside one
  * instance; the SDK resets the WASM heap to the data pointer before every evaluation, so memory stays flat.
  */
+/** What the harness hands the policy besides the document: data.shipshape.*. */
+export interface PolicyData {
+  /** Rule parameters by rule id (data.shipshape.params). */
+  params?: Record<string, unknown>;
+  /** A shape every document is read as, instead of detecting it (data.shipshape.input_type). */
+  inputType?: Shape;
+  /** The Dockerfile stage the image is built from, instead of the last one (data.shipshape.dockerfile_target). */
+  dockerfileTarget?: string;
+  /** The rule set in force (data.shipshape.profile): a rule whose verdict has a baseline and a restricted part. */
+  profile?: Profile;
+}
+
 export class Policy {
   private readonly direct: DirectEval | undefined;
 
@@ -50,18 +62,9 @@ export class Policy {
     this.direct = DirectEval.of(loaded);
   }
 
-  /**
-   * @param params rule parameters by rule id (data.shipshape.params)
-   * @param inputType a shape every document is read as, instead of detecting it (data.shipshape.input_type)
-   * @param dockerfileTarget the Dockerfile stage the image is built from, instead of the last one
-   *   (data.shipshape.dockerfile_target)
-   */
-  static async load(
-    wasm: BufferSource | WebAssembly.Module,
-    params: Record<string, unknown> = {},
-    inputType?: Shape,
-    dockerfileTarget?: string,
-  ): Promise<Policy> {
+  /** Loads the policy with the data its rules read (see PolicyData). */
+  static async load(wasm: BufferSource | WebAssembly.Module, data: PolicyData = {}): Promise<Policy> {
+    const { params = {}, inputType, dockerfileTarget, profile } = data;
     let loaded: LoadedPolicy;
     try {
       loaded = await instantiate(wasm);
@@ -72,7 +75,12 @@ export class Policy {
       throw new PolicyError(`the policy bundle has no ${ENTRYPOINT} entrypoint`);
     }
     loaded.setData({
-      shipshape: { params, ...(inputType && { input_type: inputType }), ...(dockerfileTarget && { dockerfile_target: dockerfileTarget }) },
+      shipshape: {
+        params,
+        ...(inputType && { input_type: inputType }),
+        ...(dockerfileTarget && { dockerfile_target: dockerfileTarget }),
+        ...(profile && { profile }),
+      },
     });
     return new Policy(loaded);
   }

@@ -24,7 +24,7 @@ export interface Report {
   skipped: SkippedDocument[];
   /** Files not read because the configuration ignores them. */
   ignored: string[];
-  /** Rules the configuration turned off (`enabled: false`): none of their findings are reported. */
+  /** Rules that did not run (`enabled: false`, or outside the chosen profile): none of their findings are reported. */
   disabledRules: string[];
 }
 
