@@ -165,6 +165,7 @@ user(service, path) := users.fact(service.user, array.concat(path, ["user"])) if
 
 built_user(build, path) := {
 	"may_be_root": facts.user.may_be_root,
+	"claim": facts.user.claim,
 	"reason": concat("", ["in its Dockerfile (", build.file, "), ", facts.user.reason]),
 	"path": array.concat(path, ["build"]),
 } if {

@@ -157,6 +157,7 @@ user(doc, stage, chain) := users.fact(last[1].Value[0], [last[0], "Value", 0]) i
 	last := found[count(found) - 1]
 } else := {
 	"may_be_root": true,
+	"claim": "may run as root",
 	"reason": "no USER instruction, so the base image's user runs it (root for most images)",
 	"path": [stage.from],
 }

@@ -9,6 +9,7 @@ package shipshape.lib.kubernetes_container
 
 import data.shipshape.lib.capabilities
 import data.shipshape.lib.host_paths
+import data.shipshape.lib.params
 import data.shipshape.lib.secrets
 import data.shipshape.lib.values
 
@@ -109,9 +110,20 @@ uid(context) := context.runAsUser if {
 	values.digits(context.runAsUser)
 }
 
+# The user fact. What the kubelet would run comes first (kubelet_user); under the restricted profile, a
+# container the kubelet keeps off root still fails when it does not meet the restricted Pod Security Standard's
+# letter (restricted_user), since a namespace enforcing that standard rejects the pod.
+user(pod_context, context, spec_path, path) := kubelet if {
+	kubelet := kubelet_user(pod_context, context, spec_path, path)
+	kubelet.may_be_root
+} else := literal if {
+	params.profile == "restricted"
+	literal := restricted_user(pod_context, context, spec_path, path)
+} else := kubelet_user(pod_context, context, spec_path, path)
+
 # Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;
 # without a non-zero uid, runAsNonRoot must be true (the container's value wins over the pod's).
-user(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
+kubelet_user(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
 	uid(context) == 0
 } else := verdict(false, "runAsUser is not 0", path, "runAsUser") if {
 	uid(context)
@@ -131,9 +143,39 @@ user(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", p
 
 verdict(may_be_root, reason, owner_path, field) := {
 	"may_be_root": may_be_root,
+	"claim": claim(may_be_root),
 	"reason": reason,
 	"path": array.concat(owner_path, ["securityContext", field]),
 }
+
+claim(true) := "may run as root"
+
+claim(false) := "runs as a non-root user"
+
+# The restricted standard's "Running as Non-root" and "Running as Non-root user" controls, taken literally
+# (k8s.io/pod-security-admission's runAsNonRoot and runAsUser checks): runAsNonRoot must be true, on the
+# container or else on the pod; no level may set it false; no level may set runAsUser 0. Undefined when met.
+restricted_user(pod_context, context, spec_path, path) := unenforced(restricted.pod_uid, spec_path, "runAsUser") if {
+	uid(pod_context) == 0
+} else := unenforced(restricted.pod_false, spec_path, "runAsNonRoot") if {
+	values.falsy(pod_context.runAsNonRoot)
+} else := unenforced(restricted.false, path, "runAsNonRoot") if {
+	values.falsy(context.runAsNonRoot)
+} else := unenforced(restricted.unset, path, "runAsNonRoot") if {
+	not values.truthy(object.get(context, "runAsNonRoot", null))
+	not values.truthy(object.get(pod_context, "runAsNonRoot", null))
+}
+
+restricted := {
+	"pod_uid": "the pod's runAsUser is 0 (Restricted rejects it whatever the containers set)",
+	"pod_false": "the pod's runAsNonRoot is false (Restricted rejects it whatever the containers set)",
+	"false": "runAsNonRoot is false (Restricted requires true, even with a non-zero runAsUser)",
+	"unset": "runAsNonRoot: true is not set (Restricted requires it, even with a non-zero runAsUser)",
+}
+
+unenforced(reason, owner_path, field) := object.union(verdict(true, reason, owner_path, field), unenforced_claim)
+
+unenforced_claim := {"claim": "does not require a non-root user"}
 
 probe_names := ["livenessProbe", "readinessProbe"]
 

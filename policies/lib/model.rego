@@ -12,7 +12,8 @@
 #   - role: container | init | sidecar | ephemeral | service | image | build (a Dockerfile stage that only builds)
 #   - path: where the container stands in the document (a list of keys and indexes)
 #   - image: {ref, path}, or null when there is no image to judge (a Compose service that only builds)
-#   - user: {may_be_root, reason, path}
+#   - user: {may_be_root, claim, reason, path}: claim is how a finding puts it ("may run as root", or in
+#     Kubernetes under the restricted profile "does not require a non-root user")
 #   - health_checks: the checks a long-running container needs, each {name, configured, path}; [] when exempt
 #   - limits: {memory: {set, path}, cpu: {set, path}}, or null where limits cannot be expressed
 #   - read_only_root_fs: {enabled, path}, or null where it cannot be expressed

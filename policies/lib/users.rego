@@ -45,14 +45,15 @@ without_sign(part) := substring(part, 1, -1) if {
 # guess: a container's Config.User already holds the image's default when the run set none.
 image_default(path) := {
 	"may_be_root": true,
+	"claim": "may run as root",
 	"reason": "no user is set, so the image's default user runs it (root unless the image sets USER)",
 	"path": path,
 }
 
 # The user fact of a Docker-style user value (Compose `user`, docker inspect `Config.User`) found at `path`.
-fact(value, path) := {"may_be_root": true, "reason": reason, "path": path} if {
+fact(value, path) := {"may_be_root": true, "claim": "may run as root", "reason": reason, "path": path} if {
 	reason := root_reason(value)
-} else := {"may_be_root": false, "reason": "a non-root user is set", "path": path}
+} else := {"may_be_root": false, "claim": "runs as a non-root user", "reason": "a non-root user is set", "path": path}
 
 user_string(value) := value if is_string(value)
 

@@ -19,7 +19,9 @@
 #       Set `user:` on the service to a non-root uid (`user: "10001"`) or a named non-root user.
 #     kubernetes: |
 #       Set `securityContext.runAsNonRoot: true` (on the pod or the container) and a non-zero `runAsUser`;
-#       a container-level `runAsNonRoot: false` or `runAsUser: 0` overrides the pod.
+#       a container-level `runAsNonRoot: false` or `runAsUser: 0` overrides the pod. The restricted profile
+#       (the default) follows the Pod Security Standard's letter: `runAsNonRoot: true` even with a non-zero
+#       `runAsUser`, and no pod-level `runAsNonRoot: false` or `runAsUser: 0` whatever the containers set.
 #     dockerfile: >-
 #       End the final stage with a numeric non-root user (`RUN useradd -u 10001 app` and `USER 10001`, or a
 #       distroless `:nonroot` base with `USER 65532`); without USER, the base image's user (usually root) runs it.
@@ -34,7 +36,7 @@ annotations := result.rule_annotations(rego.metadata.chain())
 findings := [result.finding(annotations, container, message, container.user.path) |
 	some container in model.containers
 	container.user.may_be_root
-	message := concat("", [result.subject(container), " may run as root: ", container.user.reason])
+	message := concat("", [result.subject(container), " ", container.user.claim, ": ", container.user.reason])
 ]
 
 deny := result.messages(findings, "deny")

@@ -42,7 +42,7 @@ test_kubernetes_pod_run_as_non_root_is_inherited if {
 
 test_kubernetes_pod_run_as_user_is_inherited if {
 	container := fx.container_without(["securityContext/runAsNonRoot", "securityContext/runAsUser"])
-	count(findings(fx.pod({"securityContext": {"runAsUser": 1000}, "containers": [container]}))) == 0
+	count(baseline_findings(fx.pod({"securityContext": {"runAsUser": 1000}, "containers": [container]}))) == 0
 	[f] := findings(fx.pod({"securityContext": {"runAsUser": 0}, "containers": [container]}))
 	f.field == ["spec", "securityContext", "runAsUser"]
 }
@@ -51,7 +51,50 @@ test_kubernetes_container_run_as_user_overrides_pod if {
 	container := fx.container_with({"securityContext": {"runAsUser": 0}})
 	count(findings(fx.pod({"securityContext": {"runAsUser": 1000}, "containers": [container]}))) == 1
 	safe := fx.container_with({"securityContext": {"runAsNonRoot": false, "runAsUser": 1000}})
-	count(findings(fx.pod({"securityContext": {"runAsUser": 0}, "containers": [safe]}))) == 0
+	count(baseline_findings(fx.pod({"securityContext": {"runAsUser": 0}, "containers": [safe]}))) == 0
+}
+
+# The kubelet's reading, which a rule enabled by name under the baseline profile keeps.
+baseline_findings(doc) := result if {
+	result := no_root_user.findings with input as doc with data.shipshape.profile as "baseline"
+}
+
+# Restricted (the default profile): the standard's letter, as k8s.io/pod-security-admission checks it.
+
+uid_only := fx.container_with({"securityContext": {"runAsUser": 10001}})
+
+test_kubernetes_restricted_non_zero_uid_alone_fails if {
+	container := json.remove(uid_only, ["securityContext/runAsNonRoot"])
+	[f] := findings(fx.pod({"containers": [container]}))
+	f.field == ["spec", "containers", 0, "securityContext", "runAsNonRoot"]
+	startswith(f.message, "container app of Pod/web does not require a non-root user: runAsNonRoot: true is not set")
+	count(baseline_findings(fx.pod({"containers": [container]}))) == 0
+}
+
+test_kubernetes_restricted_pod_false_is_not_lifted_by_container_true if {
+	doc := fx.pod({"securityContext": {"runAsNonRoot": false}, "containers": [uid_only]})
+	[f] := findings(doc)
+	f.field == ["spec", "securityContext", "runAsNonRoot"]
+	contains(f.message, "does not require a non-root user: the pod's runAsNonRoot is false")
+	count(baseline_findings(doc)) == 0
+}
+
+test_kubernetes_restricted_pod_uid_zero_is_not_lifted_by_container_uid if {
+	doc := fx.pod({"securityContext": {"runAsUser": 0}, "containers": [uid_only]})
+	[f] := findings(doc)
+	f.field == ["spec", "securityContext", "runAsUser"]
+	count(baseline_findings(doc)) == 0
+}
+
+test_kubernetes_restricted_container_false_with_uid_fails if {
+	container := fx.container_with({"securityContext": {"runAsNonRoot": false, "runAsUser": 10001}})
+	[f] := findings(fx.pod({"containers": [container]}))
+	contains(f.message, "runAsNonRoot is false (Restricted")
+}
+
+test_kubernetes_restricted_pod_true_covers_containers if {
+	container := json.remove(uid_only, ["securityContext/runAsNonRoot"])
+	count(findings(fx.pod({"securityContext": {"runAsNonRoot": true}, "containers": [container]}))) == 0
 }
 
 test_kubernetes_container_run_as_non_root_false_overrides_pod if {

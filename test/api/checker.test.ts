@@ -33,6 +33,16 @@ describe("Checker (library API)", () => {
     });
   });
 
+  it("reads runAsNonRoot as the restricted standard's letter by default and as the kubelet does under baseline", async () => {
+    const file = join(INPUTS, "kubernetes", "bad", "no-root-user-restricted.yaml");
+    const text = readFileSync(file, "utf8");
+    const restricted = (await Checker.create({ wasm, catalog })).checkText(text, file);
+    expect(restricted.findings.filter((f) => f.rule === "no-root-user").map((f) => f.container)).toEqual(["api", "metrics"]);
+    const config = { profile: "baseline", rules: { "no-root-user": { enabled: true } } } as const;
+    const baseline = (await Checker.create({ wasm, catalog, config })).checkText(text, file);
+    expect(baseline.findings.filter((f) => f.rule === "no-root-user")).toEqual([]);
+  });
+
   it("takes configuration as YAML text or an object, validated, plus extra rule parameters", async () => {
     const fromText = await Checker.create({ wasm, catalog, config: "rules:\n  healthcheck-required: {enabled: false}\n" });
     expect(fromText.checkText(deployment, "d.yaml").findings).toEqual([]);
