@@ -110,6 +110,7 @@ service_record(name, service, volumes) := {
 	"selinux": security_options.selinux(options, options_path),
 	"proc_mount": security_options.proc_mount(options, options_path),
 	"host_process": null,
+	"volumes": null,
 } if {
 	path := ["services", name]
 	options := object.get(service, "security_opt", [])

@@ -90,6 +90,7 @@ container_record(x, path) := {
 	"selinux": security_options.selinux(options, options_path),
 	"proc_mount": security_options.proc_mount(options, options_path),
 	"host_process": null,
+	"volumes": null,
 } if {
 	name := container_name(x)
 	host := x.HostConfig
@@ -133,6 +134,7 @@ image_record(x, path) := {
 	"selinux": null,
 	"proc_mount": null,
 	"host_process": null,
+	"volumes": null,
 } if {
 	name := image_name(x)
 }

@@ -127,6 +127,7 @@ base_record(stage, role) := {
 	"selinux": null,
 	"proc_mount": null,
 	"host_process": null,
+	"volumes": null,
 }
 
 label(stage) := stage.name if {

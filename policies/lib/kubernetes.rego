@@ -163,6 +163,7 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"selinux": kubernetes_container.selinux(pod_context, spec_path, context, path),
 	"proc_mount": kubernetes_container.proc_mount(context, path),
 	"host_process": kubernetes_container.host_process(pod_context, spec_path, context, path),
+	"volumes": kubernetes_container.volumes(pod_spec, spec_path),
 } if {
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)

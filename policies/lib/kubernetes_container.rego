@@ -285,6 +285,16 @@ unmasks(value) if not value in {"Default", "", null}
 
 else := false
 
+# The pod's volumes by type (the key beside `name`: hostPath, nfs, configMap, ...), each at its type's key.
+# Every volume of the pod, mounted or not, as the Pod Security Standards' Volume Types control reads them.
+volumes(pod_spec, spec_path) := [{"name": object.get(volume, "name", null), "type": type, "path": field} |
+	some i, volume in object.get(pod_spec, "volumes", [])
+	is_object(volume)
+	some type, _ in volume
+	type != "name"
+	field := array.concat(spec_path, ["volumes", i, type])
+]
+
 # Windows HostProcess containers: the container's windowsOptions, else the pod's.
 host_process(pod_context, spec_path, context, path) := {
 	"enabled": values.truthy(context.windowsOptions.hostProcess),

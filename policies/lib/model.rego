@@ -36,6 +36,8 @@
 #     normal way to expose a service, not this control)
 #   - sysctls: [{name, path}]; apparmor: {profile, confined, path}; selinux: [{disabled, type, user, role, path}] the
 #     SELinux settings that apply; proc_mount: {unmasked, path}; host_process: {enabled, path} (Windows)
+#   - volumes: [{name, type, path}] the pod's volumes by type (Kubernetes only: Docker and Compose mount
+#     binds, named volumes and tmpfs, which the host-mount rules judge)
 #   A quantity (limits, requests) is `set` when its amount is above zero (values.quantity_set), in every shape.
 #   Each path points at the field a fix would touch; the harness falls back to the nearest existing ancestor.
 package shipshape.lib.model
@@ -52,7 +54,7 @@ fields := {
 	"image", "user", "health_checks", "limits", "read_only_root_fs", "waiver",
 	"privileged", "privilege_escalation", "capabilities", "host_namespaces", "host_mounts", "devices",
 	"env", "seccomp", "pids_limit", "init", "logging", "ports", "requests", "build",
-	"host_ports", "sysctls", "apparmor", "selinux", "proc_mount", "host_process",
+	"host_ports", "sysctls", "apparmor", "selinux", "proc_mount", "host_process", "volumes",
 }
 
 # The shape of the input document; undefined when no shape recognises it (the document is skipped).

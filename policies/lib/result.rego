@@ -37,7 +37,45 @@ finding_at(annotations, container, message, field, level) := {
 	"inline_waiver": inline_waiver(container.waiver, id),
 } if {
 	id := annotations.custom.id
+	not pod_level(container, field)
+} else := {
+	"rule": id,
+	"level": level,
+	"message": about_pod(container, message),
+	"object": container.object,
+	"kind": container.kind,
+	"owner": container.owner,
+	"namespace": container.namespace,
+	"container": null,
+	"path": pod_path(container),
+	"field": field,
+	"inline_waiver": inline_waiver(container.waiver, id),
+} if {
+	id := annotations.custom.id
 }
+
+# A Kubernetes fact written on the pod (a field of the pod spec outside the container: host namespaces,
+# volumes, the pod's securityContext that a container inherits) is one fact however many containers inherit
+# it: its finding is about the pod (no container), at the pod spec, so every container's finding is the same
+# one (main.rego keeps it once).
+pod_level(container, _) if container.role == "pod"
+
+pod_level(container, field) if {
+	container.shape == "kubernetes"
+	spec := pod_path(container)
+	array.slice(field, 0, count(spec)) == spec
+	array.slice(field, 0, count(container.path)) != container.path
+}
+
+pod_path(container) := container.path if {
+	container.role == "pod"
+} else := array.slice(container.path, 0, count(container.path) - 2)
+
+# The rule's message names the container ("container app of Deployment/web ..."); about the pod, the workload.
+about_pod(container, message) := concat("", [container.object, substring(message, count(lead), -1)]) if {
+	lead := subject(container)
+	startswith(message, lead)
+} else := message
 
 # The in-place waiver that names this rule, or null.
 inline_waiver(waiver, id) := {"reason": waiver.reason} if id in waiver.rules
@@ -52,7 +90,7 @@ messages(findings, level) := {{"msg": f.message, "rule": f.rule} |
 
 # "container app of Deployment/web", or "service web" when the owner and the container are one thing.
 subject(container) := container.object if {
-	container.role in {"service", "image", "build"}
+	container.role in {"service", "image", "build", "pod"}
 } else := container.object if {
 	container.kind == "container"
 } else := concat("", ["container ", container.name, " of ", container.object])

@@ -11,12 +11,26 @@ test_kubernetes_host_namespaces_fail_for_every_container if {
 	doc := fx.deployment({"hostNetwork": true, "hostPID": true, "hostIPC": false, "containers": [fx.container]})
 	found := findings(doc)
 	{f.message | some f in found} == {
-		"container app of Deployment/web shares the host's network namespace",
-		"container app of Deployment/web shares the host's PID namespace",
+		"Deployment/web shares the host's network namespace",
+		"Deployment/web shares the host's PID namespace",
 	}
 	{f.field | some f in found} == {["spec", "template", "spec", "hostNetwork"], ["spec", "template", "spec", "hostPID"]}
+	{f.container | some f in found} == {null}
+	{f.path | some f in found} == {["spec", "template", "spec"]}
+}
+
+# What the entry point reports, where a pod's repeated findings are kept once.
+reported(doc) := result if {
+	result := data.shipshape.main.findings with input as doc
+}
+
+# A pod-level field is one fact: one finding for the pod, however many containers share it.
+test_kubernetes_host_namespaces_are_reported_once_per_pod if {
 	sidecar := object.union(fx.container, {"name": "proxy"})
-	count(findings(fx.pod({"hostIPC": true, "containers": [fx.container, sidecar]}))) == 2
+	init := object.union(fx.container, {"name": "setup"})
+	doc := fx.pod({"hostIPC": true, "containers": [fx.container, sidecar], "initContainers": [init]})
+	[f] := [g | some g in reported(doc); g.rule == "no-host-namespaces"]
+	f.message == "Pod/web shares the host's IPC namespace"
 }
 
 test_compose_host_modes_fail if {

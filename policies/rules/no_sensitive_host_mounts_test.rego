@@ -11,7 +11,7 @@ test_kubernetes_sensitive_host_paths_fail if {
 	mounting := fx.container_with({"volumeMounts": [{"name": "etc", "mountPath": "/host/etc"}]})
 	volumes := [{"name": "etc", "hostPath": {"path": "/etc/kubernetes/"}}]
 	[f] := findings(fx.pod({"volumes": volumes, "containers": [mounting]}))
-	f.message == "container app of Pod/web mounts the host path /etc/kubernetes"
+	f.message == "Pod/web mounts the host path /etc/kubernetes"
 	unmounted := fx.pod({"volumes": volumes, "containers": [fx.container]})
 	count(findings(unmounted)) == 0
 }

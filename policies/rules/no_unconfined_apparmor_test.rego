@@ -11,7 +11,7 @@ test_kubernetes_field_container_over_pod if {
 	unconfined := {"appArmorProfile": {"type": "Unconfined"}}
 	[f] := findings(fx.pod({"securityContext": unconfined, "containers": [fx.container]}))
 	f.field == ["spec", "securityContext", "appArmorProfile", "type"]
-	f.message == "container app of Pod/web runs with AppArmor unconfined"
+	f.message == "Pod/web runs with AppArmor unconfined"
 	default_profile := fx.container_with({"securityContext": {"appArmorProfile": {"type": "RuntimeDefault"}}})
 	count(findings(fx.pod({"securityContext": unconfined, "containers": [default_profile]}))) == 0
 }

@@ -12,7 +12,7 @@ test_pod_level_host_process_fails_for_every_container if {
 	pod := fx.pod({"securityContext": host_process, "hostNetwork": true, "containers": [fx.container]})
 	[f] := findings(pod)
 	f.field == ["spec", "securityContext", "windowsOptions", "hostProcess"]
-	f.message == "container app of Pod/web is a Windows HostProcess container"
+	f.message == "Pod/web is a Windows HostProcess container"
 }
 
 test_container_setting_wins if {

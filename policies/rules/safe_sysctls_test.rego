@@ -13,7 +13,7 @@ test_kubernetes_unsafe_sysctl_fails if {
 	sysctls := [{"name": "net.ipv4.tcp_syncookies", "value": "1"}, {"name": "kernel.msgmax", "value": "65536"}]
 	[f] := findings(pod_with(sysctls))
 	f.field == ["spec", "securityContext", "sysctls", 1, "name"]
-	f.message == "container app of Pod/web sets the sysctl kernel.msgmax, outside the safe set"
+	f.message == "Pod/web sets the sysctl kernel.msgmax, outside the safe set"
 }
 
 test_compose_mapping_and_list if {

@@ -25,7 +25,8 @@ describe("inputs/ samples through the WASM bundle", () => {
     for (const finding of result.findings) {
       expect(finding.line).toBeGreaterThan(0);
       expect(finding.column).toBeGreaterThan(0);
-      expect(finding.message).toContain(finding.container);
+      // A finding names its container, or (about a pod-level field) the workload alone.
+      expect(finding.message).toContain(finding.container ?? finding.object);
     }
   });
 });

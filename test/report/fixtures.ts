@@ -50,7 +50,13 @@ export function failure(patch: Partial<InputFailure> = {}): InputFailure {
   return { file: "broken.yaml", line: 4, column: 1, code: "PARSE_ERROR", message: "invalid YAML: bad indentation (document 1)", ...patch };
 }
 
-/** One deny, one warn, one waived finding, an unreadable file and a skipped document. */
+/** A finding about the pod as a whole: no container. */
+function podLevel(f: Finding): Finding {
+  const { container: _container, ...rest } = f;
+  return rest;
+}
+
+/** One deny, one pod-level deny, one warn, one waived finding, an unreadable file and a skipped document. */
 export function results(): FileResult[] {
   return [
     {
@@ -66,6 +72,16 @@ export function results(): FileResult[] {
           line: 22,
           message: "container app of Deployment/web has a writable root filesystem",
         }),
+        podLevel(
+          finding({
+            rule: "no-host-namespaces",
+            title: "Title of no-host-namespaces",
+            line: 12,
+            column: 7,
+            message: "Deployment/web shares the host's network namespace",
+            path: "spec.template.spec",
+          }),
+        ),
         finding({
           line: 40,
           object: "Deployment/api",

@@ -334,7 +334,7 @@ export class Checker {
       shape,
       object: raw.object,
       ...(typeof raw.namespace === "string" && { namespace: raw.namespace }),
-      container: raw.container,
+      ...(typeof raw.container === "string" && { container: raw.container }),
       path: formatPath(raw.path),
       waived: false,
     };

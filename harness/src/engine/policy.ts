@@ -20,7 +20,8 @@ export interface PolicyFinding {
   kind: string;
   owner: string;
   namespace: string | null;
-  container: string;
+  /** Null when the finding is about the pod as a whole (a field of the pod spec its containers inherit). */
+  container: string | null;
   /** Where the container stands in the document. */
   path: DocumentPath;
   /** The field a fix would touch; it may be absent from the document. */

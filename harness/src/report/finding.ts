@@ -19,7 +19,8 @@ export interface Finding {
   object: string;
   /** The owner's Kubernetes namespace, when the manifest names one. */
   namespace?: string;
-  container: string;
+  /** The container; absent when the finding is about the pod as a whole (a pod-level field). */
+  container?: string;
   /** Where the container stands in its document, e.g. `spec.template.spec.containers[1]`. */
   path: string;
   waived: boolean;

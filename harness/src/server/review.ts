@@ -11,7 +11,7 @@ export type ReviewOutcome =
       /** For the decision log: who asked for what, and what was found (rule ids only, never a value). */
       request: { uid: string; kind?: string; namespace?: string; name?: string; operation?: string; dryRun: boolean };
       findings: Array<{ rule: string; level: string }>;
-      waivers: Array<{ rule: string; object: string; container: string; reason: string }>;
+      waivers: Array<{ rule: string; object: string; container?: string; reason: string }>;
       reason?: string;
     }
   | { status: 400 | 429 | 500; message: string; result: AdmissionResult };
@@ -45,7 +45,12 @@ export function reviewBody(checker: Checker, body: Uint8Array, options: DecideOp
       findings: decision.findings.map((f) => ({ rule: f.rule, level: f.waived ? "waived" : f.level })),
       waivers: decision.findings
         .filter((f) => f.waived)
-        .map((f) => ({ rule: f.rule, object: f.object, container: f.container, reason: f.waiver ?? "" })),
+        .map((f) => ({
+          rule: f.rule,
+          object: f.object,
+          ...(f.container !== undefined && { container: f.container }),
+          reason: f.waiver ?? "",
+        })),
       ...(decision.reason !== undefined && { reason: decision.reason }),
     };
   } catch (error) {

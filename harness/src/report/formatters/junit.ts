@@ -19,7 +19,7 @@ export const formatJunit: Formatter = (report) => {
   let errors = 0;
   for (const [file, { findings, errors: fileErrors }] of files) {
     const cases = findings.map((f) => {
-      const name = xml(`${f.rule} ${f.object} ${f.container}`);
+      const name = xml([f.rule, f.object, f.container].filter(Boolean).join(" "));
       const head = `    <testcase classname="${xml(file)}" name="${name}" file="${xml(file)}" line="${f.line}">`;
       if (f.waived) return `${head}\n      <skipped message="${xml(`waived: ${f.waiver ?? ""}`)}"/>\n    </testcase>`;
       if (f.level === "warn") return `${head}\n      <system-out>${xml(`warning: ${f.message}`)}</system-out>\n    </testcase>`;

@@ -27,11 +27,11 @@ export const formatSarif: Formatter = (report, { catalog }) => {
           artifactLocation: { uri: artifactUri(f.file) },
           region: { startLine: f.line, startColumn: f.column },
         },
-        logicalLocations: [{ fullyQualifiedName: `${f.object}/${f.container}`, kind: "object" }],
+        logicalLocations: [{ fullyQualifiedName: f.container === undefined ? f.object : `${f.object}/${f.container}`, kind: "object" }],
       },
     ],
     ...(f.waived && { suppressions: [{ kind: "external", justification: f.waiver ?? "" }] }),
-    properties: { severity: f.severity, object: f.object, container: f.container, path: f.path },
+    properties: { severity: f.severity, object: f.object, ...(f.container !== undefined && { container: f.container }), path: f.path },
   });
   const sarif: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

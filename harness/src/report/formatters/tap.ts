@@ -28,7 +28,7 @@ export const formatTap: Formatter = (report) => {
       `  line: ${f.line}`,
       `  column: ${f.column}`,
       `  object: ${quote(f.object)}`,
-      `  container: ${quote(f.container)}`,
+      ...(f.container === undefined ? [] : [`  container: ${quote(f.container)}`]),
       "  ...",
     );
   }
