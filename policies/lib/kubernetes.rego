@@ -111,7 +111,20 @@ step_of_list(_, path, i) if {
 
 containers(doc) := [record |
 	some entry in objects(doc)
-	some record in workload_containers(entry.object, entry.path)
+	some record in workload_records(entry.object, entry.path)
+]
+
+# A pod spec that lists no container at all (the API server would refuse it, a template half-written, a custom
+# resource that fills containers in later) still says what its pod may do: one record for the pod, with the
+# pod-level facts only, so a hostNetwork or a hostPath is not lost with the containers.
+workload_records(workload, prefix) := records if {
+	records := workload_containers(workload, prefix)
+	count(records) > 0
+} else := [pod_record(workload, prefix, pod_spec, spec_path) |
+	relative := pod_spec_path(workload)
+	pod_spec := object.get(workload, relative, null)
+	is_object(pod_spec)
+	spec_path := array.concat(prefix, relative)
 ]
 
 workload_containers(workload, prefix) := [container_record(workload, prefix, pod_spec, spec_path, field, i, container) |
@@ -168,6 +181,47 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	path := array.concat(spec_path, [field, i])
 	role := container_role(field, container)
 	context := values.object_at(container, "securityContext")
+	pod_context := values.object_at(pod_spec, "securityContext")
+}
+
+# The record of a pod with no containers: its pod-level facts, null (or none) for what only a container has.
+pod_record(workload, prefix, pod_spec, spec_path) := {
+	"shape": "kubernetes",
+	"kind": workload.kind,
+	"owner": owner_name(workload),
+	"namespace": namespace_of(workload),
+	"object": concat("/", [workload.kind, owner_name(workload)]),
+	"name": null,
+	"role": "pod",
+	"path": spec_path,
+	"image": null,
+	"user": null,
+	"health_checks": [],
+	"limits": null,
+	"read_only_root_fs": null,
+	"waiver": waivers.kubernetes(workload, template_metadata_path(workload), prefix),
+	"privileged": null,
+	"privilege_escalation": null,
+	"capabilities": null,
+	"host_namespaces": kubernetes_container.host_namespaces(pod_spec, spec_path),
+	"host_mounts": kubernetes_container.pod_host_mounts(pod_spec, spec_path),
+	"devices": null,
+	"env": null,
+	"seccomp": kubernetes_container.pod_seccomp(pod_context, spec_path),
+	"pids_limit": null,
+	"init": null,
+	"logging": null,
+	"ports": null,
+	"requests": null,
+	"build": null,
+	"host_ports": null,
+	"sysctls": kubernetes_container.sysctls(pod_context, spec_path),
+	"apparmor": kubernetes_container.apparmor({}, [], "", pod_context, spec_path, {}, spec_path),
+	"selinux": kubernetes_container.selinux(pod_context, spec_path, {}, spec_path),
+	"proc_mount": null,
+	"host_process": kubernetes_container.host_process(pod_context, spec_path, {}, spec_path),
+	"volumes": kubernetes_container.volumes(pod_spec, spec_path),
+} if {
 	pod_context := values.object_at(pod_spec, "securityContext")
 }
 

@@ -64,6 +64,21 @@ host_mounts(pod_spec, spec_path, container) := [mount |
 	}
 ]
 
+# A pod with no containers: every hostPath volume is the pod's (nothing mounts it yet).
+pod_host_mounts(pod_spec, spec_path) := [mount |
+	some i, volume in object.get(pod_spec, "volumes", [])
+	is_string(volume.hostPath.path)
+	mount := {
+		"source": host_paths.clean(volume.hostPath.path),
+		"path": array.concat(spec_path, ["volumes", i, "hostPath", "path"]),
+	}
+]
+
+# A pod with no containers: the pod's own seccomp profile, or none (no container runs unconfined).
+pod_seccomp(pod_context, spec_path) := profile(pod_context.seccompProfile.type, spec_path) if {
+	is_string(pod_context.seccompProfile.type)
+} else := null
+
 # The value written in the manifest; none when it comes from elsewhere (valueFrom).
 own_value(entry) := null if entry.valueFrom
 

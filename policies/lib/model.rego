@@ -10,6 +10,7 @@
 #   - object: how the owner is named in messages (Deployment/web, service web, container /web)
 #   - owner, name: owner name and container name; namespace: the owner's Kubernetes namespace, or null
 #   - role: container | init | sidecar | ephemeral | service | image | build (a Dockerfile stage that only builds)
+#     | pod (a Kubernetes pod spec with no containers: its pod-level facts only)
 #   - path: where the container stands in the document (a list of keys and indexes)
 #   - image: {ref, path}, or null when there is no image to judge (a Compose service that only builds)
 #   - user: {may_be_root, claim, reason, path}: claim is how a finding puts it ("may run as root", or in

@@ -57,3 +57,13 @@ test_yaml_1_1_booleans_are_read_as_kubectl_reads_them if {
 	s.read_only_root_fs.enabled == false
 	s.privileged.enabled == true
 }
+
+# A pod spec with no containers is one record of the pod's own facts, and a compliant one yields no finding
+# from any rule (nothing a container would have to set is asked of it).
+test_kubernetes_pod_without_containers if {
+	every spec in [{}, {"containers": []}, {"containers": [], "initContainers": []}, {"containers": null}] {
+		[record] := model.containers with input as fx.pod(spec)
+		record.role == "pod"
+		count(data.shipshape.main.findings) == 0 with input as fx.pod(spec)
+	}
+}

@@ -61,3 +61,13 @@ test_the_host_cgroup_namespace_fails if {
 	[g] := findings([fx.inspect_container_with({"HostConfig": {"CgroupnsMode": "host"}})])
 	g.field == [0, "HostConfig", "CgroupnsMode"]
 }
+
+# A pod template with no containers still says what its pod may do.
+test_kubernetes_a_pod_without_containers_is_still_judged if {
+	doc := fx.deployment({"hostNetwork": true, "containers": []})
+	[f] := findings(doc)
+	f.message == "Deployment/web shares the host's network namespace"
+	f.container == null
+	f.path == ["spec", "template", "spec"]
+	count(findings(fx.deployment({"hostPID": true}))) == 1
+}

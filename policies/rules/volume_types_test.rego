@@ -74,3 +74,8 @@ test_other_shapes_are_not_judged if {
 	count(findings(fx.compose(fx.service_with({"volumes": ["/var/log:/logs"]})))) == 0
 	count(findings([fx.inspect_container_with({"HostConfig": {"Binds": ["/var/log:/logs"]}})])) == 0
 }
+
+test_a_pod_without_containers_is_still_judged if {
+	[f] := findings(fx.pod({"volumes": [host]}))
+	f.field == ["spec", "volumes", 0, "hostPath"]
+}

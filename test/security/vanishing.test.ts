@@ -16,6 +16,33 @@ async function report(cwd: string, ...paths: string[]): Promise<Report> {
 const rulesOf = (r: Report, file?: string) => r.findings.filter((f) => !file || f.file === file).map((f) => `${f.object}:${f.rule}`);
 
 describe("class 4: documents and services that vanish", () => {
+  it("judges a pod spec that lists no containers on its pod-level fields, once per pod", async () => {
+    const checker = await samplesChecker();
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n";
+    const template = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: {name: d}",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      hostNetwork: true",
+      "      containers: []",
+      "      volumes: [{name: h, hostPath: {path: /var/run/docker.sock}}]",
+    ].join("\n");
+    const rules = (text: string) =>
+      checker
+        .checkText(text, "pod.yaml")
+        .findings.map((f) => `${f.object}:${f.rule}:${f.container ?? "-"}`)
+        .sort();
+    expect(rules(pod)).toEqual(["Pod/p:no-host-namespaces:-"]);
+    expect(rules(template)).toEqual([
+      "Deployment/d:no-docker-socket:-",
+      "Deployment/d:no-host-namespaces:-",
+      "Deployment/d:volume-types:-",
+    ]);
+  });
+
   it("judges services named __proto__ and constructor", async () => {
     const checker = await samplesChecker();
     const text = `services:\n  __proto__:\n    ${privileged}\n  constructor:\n    ${privileged}\n`;

@@ -12,6 +12,7 @@ import {
   DEFAULT_MAX_DEPTH,
   isKubernetesList,
   isKubernetesObject,
+  isPod,
   measure,
   unitsOf,
   type Unit,
@@ -269,7 +270,7 @@ export class Checker {
     const units: Unit[] = kubernetes ? unitsOf(value) : [{ value, prefix: [] }];
     let recognised: Shape | null = kubernetes && isKubernetesList(value) ? "kubernetes" : null;
     for (const unit of units) {
-      const { containers } = measure(unit.value, this.maxDepth, document.file);
+      const { containers, templates } = measure(unit.value, this.maxDepth, document.file);
       if (containers > this.maxContainers) {
         const where = { file: document.file, ...document.locate(unit.prefix) };
         result.errors.push(
@@ -277,8 +278,9 @@ export class Checker {
         );
         continue;
       }
-      // Every rule reads containers: a Kubernetes object that holds none (a ConfigMap, a Service) needs no evaluation.
-      if (containers === 0 && kubernetes && isKubernetesObject(unit.value)) {
+      // Every rule reads containers or a pod's own settings: a Kubernetes object that holds neither (a ConfigMap,
+      // a Service) needs no evaluation. A pod spec without containers is still judged on its pod-level fields.
+      if (containers === 0 && templates === 0 && kubernetes && isKubernetesObject(unit.value) && !isPod(unit.value)) {
         recognised = "kubernetes";
         continue;
       }

@@ -14,6 +14,7 @@ export interface Unit {
 }
 
 const CONTAINER_KEYS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const TEMPLATE_KEYS = new Set(["template", "jobTemplate"]);
 
 /** A Kubernetes `*List`: kind ending in List, with items. */
 export function isKubernetesList(value: unknown): value is { kind: string; items: unknown[] } {
@@ -27,6 +28,12 @@ export function isKubernetesObject(value: unknown): boolean {
   return typeof v?.apiVersion === "string" && typeof v.kind === "string";
 }
 
+/** A Pod, or an AdmissionReview of one: its spec is a pod spec even when it lists no container. */
+export function isPod(value: unknown): boolean {
+  const v = value as { kind?: unknown; request?: { object?: { kind?: unknown } } } | null;
+  return v?.kind === "Pod" || (v?.kind === "AdmissionReview" && v.request?.object?.kind === "Pod");
+}
+
 /**
  * The objects of a document to evaluate one by one: the items of a List (of Lists, at any depth, as kubectl
  * flattens them), else the document itself. Evaluating items apart keeps the cost linear in their number.
@@ -38,10 +45,12 @@ export function unitsOf(value: unknown, prefix: DocumentPath = []): Unit[] {
 
 /**
  * Measures a value without recursion: throws an InputError when it nests deeper than `maxDepth`, and returns
- * how many containers it holds (entries of `containers`, `initContainers` and `ephemeralContainers` lists).
+ * how many containers it holds (entries of `containers`, `initContainers` and `ephemeralContainers` lists) and
+ * how many pod templates (`template` and `jobTemplate` keys), which may hold pod-level settings without a container.
  */
-export function measure(value: unknown, maxDepth: number, file: string): { containers: number } {
+export function measure(value: unknown, maxDepth: number, file: string): { containers: number; templates: number } {
   let containers = 0;
+  let templates = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
@@ -53,8 +62,9 @@ export function measure(value: unknown, maxDepth: number, file: string): { conta
     }
     for (const [key, child] of Object.entries(node)) {
       if (CONTAINER_KEYS.has(key) && Array.isArray(child)) containers += child.length;
+      else if (TEMPLATE_KEYS.has(key)) templates += 1;
       stack.push([child, depth + 1]);
     }
   }
-  return { containers };
+  return { containers, templates };
 }
