@@ -1,11 +1,13 @@
 # shipshape: build the WASM policy bundle and the TypeScript harness, and run every check.
-# Go tools (OPA, conftest, Regal) are pinned in tools/go.mod and tools/regal/go.mod and built into .tools/bin.
+# Go tools (OPA, conftest, Regal, kube-score) are pinned in tools/go.mod, tools/regal/go.mod and
+# tools/kube-score/go.mod and built into .tools/bin.
 
 BIN       := .tools/bin
 OPA       := $(BIN)/opa
 CONFTEST  := $(BIN)/conftest
 REGAL     := $(BIN)/regal
 ORACLE    := $(BIN)/oracle
+KUBE_SCORE := $(BIN)/kube-score
 REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
 REGO_ALL  := $(shell find policies -name '*.rego')
 TS_SRC    := $(shell find harness/src -name '*.ts')
@@ -25,11 +27,15 @@ $(OPA) $(CONFTEST) &: tools/go.mod tools/go.sum
 $(REGAL): tools/regal/go.mod tools/regal/go.sum
 	cd tools/regal && go build -o ../../$(BIN)/ github.com/open-policy-agent/regal
 
+# A peer on the same files (npm run peers): kube-score, pinned in tools/kube-score/go.mod.
+$(KUBE_SCORE): tools/kube-score/go.mod tools/kube-score/go.sum
+	cd tools/kube-score && go build -o ../../$(BIN)/ github.com/zegl/kube-score/cmd/kube-score
+
 # How the real consumers read inputs (kubectl's YAML, compose-go, runc's users): the differential tests' oracle.
 $(ORACLE): tools/oracle/go.mod tools/oracle/go.sum tools/oracle/main.go
 	cd tools/oracle && go build -o ../../$(BIN)/ .
 
-tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE)
+tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE)
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
