@@ -90,6 +90,11 @@ for (const entry of inspected.annotations ?? []) {
   for (const shape of SHAPES) {
     if (remediation[shape] && !sample(shape, "bad", id)) need(false, `no inputs/${shape}/bad/${id}.* sample`);
   }
+  // The standards a rule cites, as links (SARIF's helpUri is the first): prose alone cannot be followed.
+  need(
+    (a.related_resources ?? []).some((r) => typeof r.ref === "string" && /^https:\/\//.test(r.ref)),
+    "missing related_resources (an https link)",
+  );
   // The id is written in three places (the package, custom.id and each params.param call); they must agree.
   const pkg = entry.path.map((p) => p.value).at(-1) ?? "";
   need(pkg === id.replace(/-/g, "_"), `package ${pkg} does not match its id (expected ${id.replace(/-/g, "_")})`);

@@ -8,6 +8,11 @@
 #   `gradle`, `cargo`, `rustc` — that the same RUN does not remove again (by name, by its `apk add --virtual`
 #   group, or by apt's autoremove after `apt-mark auto`, as the official images do). Installs in a builder
 #   stage pass: only what is copied out of it ships.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/multi-stage/
+#     description: Docker documentation, Multi-stage builds
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.3
 # custom:
 #   id: builder-pattern
 #   severity: low

@@ -9,6 +9,11 @@
 #   `--no-cache-dir` (or `PIP_NO_CACHE_DIR` set); `yum`/`dnf`/`microdnf install` without `clean all`, and
 #   `zypper install` without `zypper clean`, in the same RUN. A BuildKit cache mount over the cache (`RUN
 #   --mount=type=cache,target=/var/cache/apt ...`) keeps it out of the layer and passes.
+# related_resources:
+#   - ref: https://github.com/hadolint/hadolint
+#     description: hadolint
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.7
 # custom:
 #   id: clean-package-cache
 #   severity: low

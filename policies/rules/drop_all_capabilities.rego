@@ -8,6 +8,11 @@
 #   SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, AUDIT_WRITE) leaves the same nothing
 #   as `ALL` and passes, as Polaris accepts; `ALL` says it in one word and survives a runtime whose default set
 #   grows.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     description: Pod Security Standards, Restricted, Capabilities
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.3
 # custom:
 #   id: drop-all-capabilities
 #   severity: medium

@@ -8,6 +8,13 @@
 #   earlier CMD). A shell form whose last command is `exec program ...` passes: the program replaces the shell
 #   as PID 1. So does any CMD behind an exec-form init (`ENTRYPOINT ["tini", "--"]`, dumb-init, catatonit),
 #   which forwards signals to what it starts.
+# related_resources:
+#   - ref: https://github.com/hadolint/hadolint
+#     description: hadolint
+#   - ref: https://docs.docker.com/reference/dockerfile/
+#     description: Docker documentation, Dockerfile reference
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4
 # custom:
 #   id: exec-form-entrypoint
 #   severity: medium

@@ -7,6 +7,9 @@
 #   per missing probe. Jobs, CronJobs, one-shot Pods (`restartPolicy: Never` or `OnFailure`, such as Helm test
 #   hooks), ordinary init containers and ephemeral containers are exempt; native
 #   sidecars (init containers with `restartPolicy: Always`) are not.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.6
 # custom:
 #   id: healthcheck-required
 #   severity: medium

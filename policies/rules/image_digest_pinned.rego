@@ -4,6 +4,9 @@
 #   A tag can be moved to other content at any time; only a digest (`@sha256:...`) names exactly one image.
 #   Pinning by digest makes deploys reproducible and a compromised registry tag harmless. Image IDs count as
 #   pinned; a Compose service that only builds is not judged.
+# related_resources:
+#   - ref: https://slsa.dev/spec/v1.0/
+#     description: SLSA specification
 # custom:
 #   id: image-digest-pinned
 #   severity: low

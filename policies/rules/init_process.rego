@@ -5,6 +5,9 @@
 #   applications do not. Docker's `--init` (tini) does both, so `docker stop` stops the container promptly
 #   and no zombie processes pile up. Docker and Compose only; in Kubernetes use an init in the image or
 #   `shareProcessNamespace`, which this rule does not judge.
+# related_resources:
+#   - ref: https://docs.docker.com/reference/cli/docker/container/run/#init
+#     description: Docker documentation, docker run --init
 # custom:
 #   id: init-process
 #   severity: low

@@ -5,6 +5,9 @@
 #   `max-size` (and `max-file`). The `local` driver rotates by default (100 MB per container), so it is not
 #   flagged; other drivers ship logs elsewhere. A daemon-wide default in `daemon.json` is invisible to the file
 #   and can be waived. Docker and Compose only.
+# related_resources:
+#   - ref: https://docs.docker.com/engine/logging/drivers/json-file/
+#     description: Docker documentation, JSON File logging driver
 # custom:
 #   id: log-rotation
 #   severity: low

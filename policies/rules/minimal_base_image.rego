@@ -7,6 +7,11 @@
 #   `minimal_tags` variants (`python:3.12` fails, `python:3.12-slim` passes; `ubuntu:24.04` fails). The lists
 #   are parameters, so a team can add its own bases or variants. Builder stages, `scratch`, distroless and
 #   images not on the list pass; a base decided by a build ARG without a default is not judged.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.3
+#   - ref: https://docs.docker.com/build/building/best-practices/
+#     description: Docker documentation, Building best practices
 # custom:
 #   id: minimal-base-image
 #   severity: low

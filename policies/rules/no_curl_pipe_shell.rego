@@ -8,6 +8,11 @@
 #   `sudo -E bash -`, `python3 -`), and a download run as a script through a substitution (`sh -c "$(curl
 #   ...)"`, `bash <(curl ...)`, `eval "$(wget -qO- ...)"`). `curl ... | python3 -c '...'` reads the download as
 #   data, not code, and passes.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/best-practices/
+#     description: Docker documentation, Building best practices
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4
 # custom:
 #   id: no-curl-pipe-shell
 #   severity: medium

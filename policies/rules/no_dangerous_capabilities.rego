@@ -5,6 +5,11 @@
 #   `SYS_MODULE`, `DAC_READ_SEARCH`, `BPF`, `ALL`, ...) hand the container powers over the host kernel. One
 #   finding per added capability outside the allowed list (parameter `allowed`, by default the Pod Security
 #   "baseline" list: Docker's default set without NET_RAW, which allows packet spoofing).
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.3
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#     description: Pod Security Standards, Baseline, Capabilities
 # custom:
 #   id: no-dangerous-capabilities
 #   severity: high

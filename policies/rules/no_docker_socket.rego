@@ -4,6 +4,9 @@
 #   A container that can reach the Docker, containerd or CRI-O socket can start a privileged container with
 #   the host's root filesystem mounted: it owns the host. Mounting a directory that holds the socket
 #   (`/var/run`, `/run`, `/`) reaches it as well, however the path is spelled (`//var/run/./docker.sock`).
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.31
 # custom:
 #   id: no-docker-socket
 #   severity: critical

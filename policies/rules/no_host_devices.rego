@@ -8,6 +8,9 @@
 #   `/dev/random`, `/dev/urandom`, `/dev/tty`, `/dev/console`, `/dev/ptmx`) are allowed by default. Kubernetes
 #   maps no devices this way (a hostPath under `/dev` is a host mount, which
 #   `no-sensitive-host-mounts` reports).
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.17
 # custom:
 #   id: no-host-devices
 #   severity: high

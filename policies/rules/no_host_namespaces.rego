@@ -6,6 +6,11 @@
 #   change the host's cgroup tree. One finding per
 #   shared namespace and container. Kubernetes user namespaces are opt-in (`hostUsers: false`), so the host
 #   user namespace is not flagged there.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.9, 5.15, 5.16, 5.20, 5.30
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#     description: Pod Security Standards, Baseline, Host Namespaces
 # custom:
 #   id: no-host-namespaces
 #   severity: high

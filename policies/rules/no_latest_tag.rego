@@ -6,6 +6,9 @@
 #   A registry port is not a tag (`registry:5000/app` is untagged); digests and image IDs are pinned. In a
 #   Dockerfile every FROM that pulls an image is judged after ARG expansion; an ARG without a default leaves
 #   the tag to the build, which is reported too.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/configuration/overview/
+#     description: Kubernetes documentation, Configuration best practices
 # custom:
 #   id: no-latest-tag
 #   severity: medium

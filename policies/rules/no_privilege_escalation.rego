@@ -4,6 +4,11 @@
 #   Without `no_new_privs`, a process can gain privileges through setuid binaries or file capabilities. In
 #   Kubernetes `allowPrivilegeEscalation` must be set to `false` explicitly (unset allows it, as the Pod
 #   Security "restricted" profile treats it); Docker and Compose need the `no-new-privileges` security option.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.25
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     description: Pod Security Standards, Restricted, Privilege Escalation
 # custom:
 #   id: no-privilege-escalation
 #   severity: high

@@ -3,6 +3,11 @@
 # description: |
 #   A privileged container has every capability, sees every host device and can load kernel modules: it is
 #   root on the host in all but name. Nothing in a normal workload needs it.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.4
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#     description: Pod Security Standards, Baseline, Privileged Containers
 # custom:
 #   id: no-privileged
 #   severity: critical

@@ -5,6 +5,11 @@
 #   changed server changes the image. Judged in every stage (what a builder stage downloads flows into what it
 #   builds). `ADD --checksum=sha256:...` verifies the download; a Git source pinned to a full commit hash
 #   (`ADD https://github.com/org/repo.git#<40 hex digits>`) is verified by its hash.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.9
+#   - ref: https://docs.docker.com/reference/dockerfile/
+#     description: Docker documentation, Dockerfile reference
 # custom:
 #   id: no-remote-add
 #   severity: medium

@@ -4,6 +4,11 @@
 #   A process running as root inside a container is root on the host as soon as it escapes the container
 #   (a kernel bug, a mounted socket, a privileged flag), and it can rewrite everything in its own filesystem.
 #   The container must run as a non-root user, and in Kubernetes the kubelet must be told to enforce it.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.1
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     description: Pod Security Standards, Restricted, Running as Non-root
 # custom:
 #   id: no-root-user
 #   severity: high

@@ -10,6 +10,9 @@
 #   a secret by its format is reported: a private key block, an AWS access key ID (`AKIA...`), GitHub (`ghp_`,
 #   `github_pat_`), Slack (`xox?-`) and Stripe live (`sk_live_`) tokens, a Google API key (`AIza...`), a JSON
 #   Web Token. The finding names the variable and the kind, never the value.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.10
 # custom:
 #   id: no-secrets-in-env
 #   severity: high

@@ -10,6 +10,11 @@
 #   containing `credentials`, `secret`, `api_key` or `apikey`; any COPY to where a tool keeps its credentials
 #   (`COPY npmrc.ci /root/.npmrc`, `... /root/.ssh/id_rsa`); and a RUN that writes one (`echo "$KEY" >
 #   ~/.ssh/id_rsa`, `... | tee /root/.npmrc`).
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 4.10
+#   - ref: https://docs.docker.com/build/building/secrets/
+#     description: Docker documentation, Build secrets
 # custom:
 #   id: no-secrets-in-image
 #   severity: high

@@ -6,6 +6,11 @@
 #   or under a listed path is a finding, and so is a mount of a directory that holds one (`/var` holds
 #   `/var/lib/docker`); the list is the parameter `paths`. Paths are compared after cleaning (`//etc`,
 #   `/tmp/../etc` are `/etc`).
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.5
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#     description: Pod Security Standards, Baseline, HostPath Volumes
 # custom:
 #   id: no-sensitive-host-mounts
 #   severity: high

@@ -3,6 +3,9 @@
 # description: |
 #   A container that exposes port 22 usually runs an SSH daemon: another service to patch, another set of
 #   credentials, and a way around the platform's own access controls. Use `docker exec` or `kubectl exec`.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.6
 # custom:
 #   id: no-ssh-port
 #   severity: medium

@@ -7,6 +7,9 @@
 #   (`openssh-server`, `dropbear`, Alpine's `openssh`), or a RUN, CMD or ENTRYPOINT that starts or enables one
 #   (`sshd`, `dropbear`, `service ssh start`, `rc-update add sshd`, `systemctl enable ssh`). SSH clients
 #   (`openssh-client`, `ssh-keyscan`) pass.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.6
 # custom:
 #   id: no-ssh-server
 #   severity: high

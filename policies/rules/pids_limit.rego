@@ -4,6 +4,9 @@
 #   Without a PIDs limit one container can fork-bomb the host and starve every other container of process
 #   slots. Docker and Compose only: Kubernetes sets PID limits per node (kubelet `podPidsLimit`), not in the
 #   workload, so the rule does not apply there.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.28
 # custom:
 #   id: pids-limit
 #   severity: low

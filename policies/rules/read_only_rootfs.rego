@@ -4,6 +4,9 @@
 #   A writable root filesystem lets an attacker drop tools and persist changes, and hides state in a layer
 #   nobody backs up. Mount the root filesystem read-only and give the application explicit writable volumes
 #   (tmpfs or emptyDir) for the paths it needs. Images are not checked: this is a run-time setting.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.12
 # custom:
 #   id: read-only-rootfs
 #   severity: medium

@@ -5,6 +5,13 @@
 #   leak then becomes an outage of the node. One finding per missing resource. Which resources are required is
 #   the parameter `resources` (default `["memory", "cpu"]`). Images and Kubernetes ephemeral containers cannot
 #   carry limits and are not checked.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.10
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.11
+#   - ref: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#     description: Kubernetes documentation, Resource Management for Pods and Containers
 # custom:
 #   id: resource-limits
 #   severity: medium

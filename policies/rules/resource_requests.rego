@@ -5,6 +5,9 @@
 #   are the first to be evicted under pressure. One finding per missing resource (parameter `resources`,
 #   default `["memory", "cpu"]`). In Kubernetes a limit without a request counts, because the request then
 #   defaults to the limit. Compose needs `deploy.resources.reservations`. Not applicable to docker inspect.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#     description: Kubernetes documentation, Resource Management for Pods and Containers
 # custom:
 #   id: resource-requests
 #   severity: low

@@ -7,6 +7,11 @@
 #   Compose apply their default profile unless told otherwise, so only an explicit `unconfined` is flagged there.
 #   Under the baseline profile only `Unconfined` is reported: requiring a profile is the restricted profile's
 #   control.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/docker
+#     description: CIS Docker Benchmark 5.21
+#   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     description: Pod Security Standards, Restricted, Seccomp
 # custom:
 #   id: seccomp-profile
 #   severity: high

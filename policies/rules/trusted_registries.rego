@@ -5,6 +5,9 @@
 #   attack. Off until configured: set the parameter `allowed` to the registries (or registry/path prefixes)
 #   you trust, e.g. `["registry.example.com", "ghcr.io/my-org", "docker.io/library"]`. Docker Hub short names
 #   resolve to `docker.io` (`nginx` is `docker.io/library/nginx`). Image IDs are not judged.
+# related_resources:
+#   - ref: https://kubernetes.io/docs/concepts/containers/images/
+#     description: Kubernetes documentation, Images
 # custom:
 #   id: trusted-registries
 #   severity: high

@@ -18,7 +18,7 @@ function rule(id: string, severity: Rule["severity"], level: Rule["level"]): Rul
     shapes: ["kubernetes"],
     remediation: { kubernetes: `Fix ${id} in the manifest.` },
     references: [],
-    links: [],
+    links: [{ url: `https://standards.example.com/${id}`, description: `The standard behind ${id}` }],
     parameters: {},
     examples: {},
     package: `shipshape.rules.${id.replace(/-/g, "_")}`,

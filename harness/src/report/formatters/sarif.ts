@@ -46,6 +46,7 @@ export const formatSarif: Formatter = (report, { catalog }) => {
               id: rule.id,
               name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: rule.title },
+              ...(rule.links[0] && { helpUri: rule.links[0].url }),
               fullDescription: { text: rule.description.replace(/\s+/g, " ").trim() },
               help: {
                 text: Object.entries(rule.remediation)
