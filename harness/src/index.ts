@@ -16,6 +16,7 @@ export type { PolicyFinding, PolicyResult } from "./engine/policy.js";
 export type { DocumentPath } from "./inputs/document.js";
 export { InputError, ParseError, PolicyError, ShipshapeError, UsageError, type ErrorCode, type ErrorLocation } from "./errors.js";
 export type { Environment } from "./inputs/compose/interpolate.js";
+export { imageConfigsOf, type ImageConfig } from "./inputs/images.js";
 export type { ShellSource } from "./inputs/shell.js";
 export type { FileResult, Finding, InputFailure, SkippedDocument } from "./report/finding.js";
 export { formatReport, formatters, type FormatOptions, type Formatter } from "./report/formatters/index.js";

@@ -161,7 +161,25 @@ user(service, path) := users.fact(service.user, array.concat(path, ["user"])) if
 	is_array(service["x-shipshape-build"].instructions)
 } else := unread(users.image_default(array.concat(path, ["user"])), service["x-shipshape-build"]) if {
 	is_string(service["x-shipshape-build"].error)
+} else := inspected_user(service["x-shipshape-image"], array.concat(path, ["user"])) if {
+	is_string(service["x-shipshape-image"].user)
 } else := users.image_default(array.concat(path, ["user"]))
+
+# The image's own default user, known from its `docker image inspect` output (x-shipshape-image: {ref, user,
+# healthcheck}, added by the harness): no guess about what the image sets.
+inspected_user(image, path) := object.union(fact, {"reason": inspected_reason(image, fact.may_be_root)}) if {
+	fact := users.fact(image.user, path)
+}
+
+inspected_reason(image, true) := concat("", [lead, image.ref, " runs as ", shown_user(image.user), " by default"]) if {
+	lead := "no user is set, and its image "
+}
+
+inspected_reason(image, false) := concat("", ["its image ", image.ref, " runs as ", image.user, " by default"])
+
+shown_user(user) := "root (the image sets no USER)" if user == ""
+
+else := user
 
 built_user(build, path) := {
 	"may_be_root": facts.user.may_be_root,
@@ -183,6 +201,10 @@ health_check(service, path) := {"name": "healthcheck", "configured": configured,
 	is_array(build.instructions)
 	configured := dockerfile.image_facts(build.instructions, object.get(build, "target", null)).health_check.configured
 	build_path := array.concat(path, ["build"])
+} else := {"name": "healthcheck", "configured": true, "path": array.concat(path, ["image"])} if {
+	# The image's own HEALTHCHECK, known from its inspect output, runs when the service sets none.
+	not is_object(object.get(service, "healthcheck", null))
+	service["x-shipshape-image"].healthcheck == true
 } else := {
 	"name": "healthcheck",
 	"configured": health_check_configured(service),

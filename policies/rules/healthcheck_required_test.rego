@@ -124,3 +124,12 @@ test_dockerfile_healthcheck_none_disables_the_base_one if {
 test_dockerfile_build_stages_need_no_healthcheck if {
 	count(findings(fx.dockerfile)) == 0
 }
+
+# Compose with the image's config known (x-shipshape-image): the image's HEALTHCHECK runs when the service sets none.
+test_compose_known_image_health_check_counts if {
+	service := fx.service_without(["healthcheck"])
+	with_check := {"x-shipshape-image": {"ref": "app:1", "user": "10001", "healthcheck": true}}
+	count(healthcheck_required.findings) == 0 with input as fx.compose(object.union(service, with_check))
+	without := {"x-shipshape-image": {"ref": "app:1", "user": "10001", "healthcheck": false}}
+	count(healthcheck_required.findings) == 1 with input as fx.compose(object.union(service, without))
+}

@@ -247,3 +247,24 @@ test_dockerfile_target_stage_is_a_parameter if {
 	[g] := found
 	g.object == "Dockerfile stage build"
 }
+
+# Compose with the image's config known (x-shipshape-image, from `docker image inspect`): no guess.
+
+with_image(image) := fx.compose(object.union(fx.service_without(["user"]), {"x-shipshape-image": image}))
+
+test_compose_known_image_user_decides if {
+	[f] := findings(with_image({"ref": "nginx:1.27", "user": "", "healthcheck": false}))
+	f.field == ["services", "web", "user"]
+	f.message == concat("", [
+		"service web may run as root: no user is set, and its image nginx:1.27 runs as ",
+		"root (the image sets no USER) by default",
+	])
+	count(findings(with_image({"ref": "app:1", "user": "0:0", "healthcheck": false}))) == 1
+	count(findings(with_image({"ref": "app:1", "user": "10001", "healthcheck": false}))) == 0
+	count(findings(with_image({"ref": "app:1", "user": "nginx", "healthcheck": false}))) == 0
+}
+
+test_compose_own_user_wins_over_the_image if {
+	service := object.union(fx.service_with({"user": "0"}), {"x-shipshape-image": {"ref": "a:1", "user": "10001"}})
+	count(findings(fx.compose(service))) == 1
+}

@@ -18,6 +18,7 @@ describe("exported names", () => {
       "exitCode",
       "formatReport",
       "formatters",
+      "imageConfigsOf",
       "loadConfig",
       "parseCatalog",
       "parseConfig",

@@ -96,6 +96,35 @@ describe("configuration on the command line", () => {
   });
 });
 
+describe("--image-config", () => {
+  it("judges a Compose service that sets no user or health check by its image's inspect output", async () => {
+    const compose = "services:\n  web:\n    image: nginx:1.27\n  api:\n    image: registry.example.com/api:2.0\n";
+    const images = JSON.stringify([
+      { Id: "sha256:aa", RepoTags: ["nginx:1.27"], Config: { User: "", Healthcheck: { Test: ["CMD", "true"] } } },
+      { Id: "sha256:bb", RepoTags: ["registry.example.com/api:2.0"], Config: { User: "10001" } },
+    ]);
+    const dir = tempDir("opts", { "compose.yaml": compose, "images.json": images, "bad.json": "services: {}" });
+    const verdicts = (r: Awaited<ReturnType<typeof json>>) =>
+      r
+        .report!.findings.filter((f) => ["no-root-user", "healthcheck-required"].includes(f.rule))
+        .map((f) => `${f.object} ${f.rule}`)
+        .sort();
+    expect(verdicts(await json(["--no-config", "compose.yaml"], { cwd: dir }))).toEqual([
+      "service api healthcheck-required",
+      "service api no-root-user",
+      "service web healthcheck-required",
+      "service web no-root-user",
+    ]);
+    const known = await json(["--no-config", "--image-config", "images.json", "compose.yaml"], { cwd: dir });
+    expect(verdicts(known)).toEqual(["service api healthcheck-required", "service web no-root-user"]);
+    expect(known.report!.findings.find((f) => f.rule === "no-root-user")!.message).toContain("its image nginx:1.27 runs as root");
+    const bad = await runCli(["check", "--no-config", "--image-config", "bad.json", "compose.yaml"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--image-config bad.json: not JSON");
+    expect(bad.stderr).not.toContain("services");
+  });
+});
+
 describe("inputs on the command line", () => {
   it("expands globs the shell did not", async () => {
     const dir = tempDir("opts", { "a/one.yaml": pod("one"), "b/two.yml": pod("two"), "b/skip.txt": "x" });

@@ -17,6 +17,7 @@ import {
   unitsOf,
   type Unit,
 } from "../inputs/units.js";
+import { ImageIndex, type ImageConfig } from "../inputs/images.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
 import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
@@ -60,6 +61,11 @@ export interface CheckerOptions {
   shell?: ShellSource;
   /** The rule set: `baseline` or `restricted` (every rule); defaults to the configuration's, else restricted. */
   profile?: Profile;
+  /**
+   * Images whose config is known (imageConfigsOf a `docker image inspect` output): a Compose service that runs
+   * one and sets no user or health check is judged by the image's, instead of "the image decides".
+   */
+  images?: ImageConfig[];
 }
 
 export interface CheckTextOptions {
@@ -95,6 +101,7 @@ export interface ResolvedCheckerOptions {
   dockerfileTarget?: string;
   shell?: ShellSource;
   profile: Profile;
+  images: ImageConfig[];
 }
 
 /**
@@ -109,6 +116,8 @@ export class Checker {
   private readonly policies = new Map<Shape | undefined, Promise<Policy> | Policy>();
 
   private readonly applier: ConfigApplier;
+
+  private readonly images: ImageIndex;
 
   private constructor(
     /** Everything the checker was made from, resolved: a worker thread builds the same checker from it. */
@@ -125,6 +134,7 @@ export class Checker {
       ruleProfiles: new Map(options.catalog.rules.map((rule) => [rule.id, rule.profile])),
     });
     this.policies.set(options.inputType, defaultPolicy);
+    this.images = new ImageIndex(options.images);
   }
 
   static async create(options: CheckerOptions): Promise<Checker> {
@@ -144,6 +154,7 @@ export class Checker {
       ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
       ...(options.shell && { shell: options.shell }),
       profile: options.profile ?? config.profile ?? "restricted",
+      images: options.images ?? [],
     };
     const [policy, shell] = await Promise.all([
       Policy.load(resolved.wasm, policyData(resolved, resolved.inputType)),
@@ -259,6 +270,7 @@ export class Checker {
         env: options.env ?? {},
         ...(options.projectDir !== undefined && { projectDir: options.projectDir }),
         ...(options.readFile && { readFile: options.readFile }),
+        ...(this.images.size > 0 && { images: this.images }),
         parse: (text, path) => parseText(text, path, "yaml", undefined, "compose").documents[0]?.value,
       });
       value = prepared.value;

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
 import { LEVELS, PROFILES, SHAPES } from "../engine/catalog.js";
@@ -12,6 +12,7 @@ import { findConfigFile, loadConfigFile } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
+import { imageConfigsOf, type ImageConfig } from "../inputs/images.js";
 import { buildReport, exitCode } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { CHECK_OPTIONS } from "./options.js";
@@ -19,6 +20,28 @@ import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { packageVersion } from "./version.js";
+
+/** A `docker image inspect` output named by --image-config; a file that is not one is a usage error. */
+function readImageConfig(path: string, name: string): ImageConfig[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new UsageError(`--image-config ${name}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text; the file may hold anything, so none of it is echoed.
+    throw new UsageError(`--image-config ${name}: not JSON (expected \`docker image inspect\` output)`);
+  }
+  try {
+    return imageConfigsOf(value, name);
+  } catch (error) {
+    throw new UsageError(`--image-config ${name}: ${(error as Error).message}`);
+  }
+}
 
 export async function check(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
@@ -41,6 +64,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
   const inlineWaivers = values["inline-waivers"] === false ? false : (config.inlineWaivers ?? true);
   const dockerfileTarget = typeof values["dockerfile-target"] === "string" ? values["dockerfile-target"] : undefined;
+  const images = ((values["image-config"] as string[] | undefined) ?? []).flatMap((file) => readImageConfig(resolve(io.cwd, file), file));
   const checker = await Checker.create({
     wasm,
     catalog,
@@ -50,6 +74,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     ...(inputType && { inputType }),
     ...(dockerfileTarget !== undefined && { dockerfileTarget }),
     ...(values.profile !== undefined && { profile: choice("profile", values.profile, PROFILES) }),
+    ...(images.length > 0 && { images }),
   });
 
   let results: FileResult[];

@@ -48,6 +48,12 @@ export const CHECK_OPTIONS = {
     argument: "PROFILE",
     help: "baseline (the Pod Security Standards' baseline controls) or restricted (default: every rule)",
   },
+  "image-config": {
+    type: "string",
+    multiple: true,
+    argument: "FILE",
+    help: "`docker image inspect` output: Compose services running those images take their user and health check",
+  },
   "stdin-filename": { type: "string", default: "<stdin>", argument: "NAME", help: "the name to report for stdin" },
   "max-file-size": { type: "string", argument: "N", help: `refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})` },
   docker: { type: "boolean", default: false, help: "check running containers (all when no NAME is given) through the docker CLI" },

@@ -1,4 +1,5 @@
 import { parseDockerfile } from "../dockerfile.js";
+import type { ImageIndex } from "../images.js";
 import { looksLikeCompose } from "./keys.js";
 import { interpolateCompose, type Environment } from "./interpolate.js";
 import { extendService, isMapping } from "./merge.js";
@@ -21,6 +22,8 @@ export interface ComposeContext {
   readFile?: (path: string) => string;
   /** Parses the text of another Compose file into its value (the same YAML reading as this one). */
   parse?: (text: string, path: string) => unknown;
+  /** Images whose config is known (`docker image inspect`): a service that runs one is judged by its config. */
+  images?: ImageIndex;
 }
 
 /** A Compose file as `docker compose config` would hand it to the engine, and what could not be followed. */
@@ -47,7 +50,9 @@ export function prepareCompose(compose: Record<string, unknown>, context: Compos
   if (isMapping(services)) {
     const resolver = new ExtendsResolver(context, problems);
     const resolved = Object.fromEntries(Object.keys(services).map((name) => [name, resolver.resolve(name, services, dir, [])]));
-    value.services = Object.fromEntries(Object.entries(resolved).map(([name, service]) => [name, withBuild(service, dir, context)]));
+    value.services = Object.fromEntries(
+      Object.entries(resolved).map(([name, service]) => [name, withImage(withBuild(service, dir, context), context)]),
+    );
   }
   return { value, includes: includesOf(value, dir), problems };
 }
@@ -143,6 +148,18 @@ function withBuild(service: unknown, dir: string, context: ComposeContext): unkn
   } catch (error) {
     return { ...service, "x-shipshape-build": { file, error: (error as Error).message } };
   }
+}
+
+/**
+ * A service that runs a known image (and does not build it) and sets no user or health check of its own runs
+ * with the image's: handed to the policy as `x-shipshape-image: {ref, user, healthcheck}`.
+ */
+function withImage(service: unknown, context: ComposeContext): unknown {
+  if (!context.images || !isMapping(service) || typeof service.image !== "string" || "x-shipshape-build" in service) return service;
+  if (service.user !== undefined && service.user !== null && isMapping(service.healthcheck)) return service;
+  const config = context.images.lookup(service.image);
+  if (!config) return service;
+  return { ...service, "x-shipshape-image": { ref: service.image, user: config.user, healthcheck: config.healthcheck } };
 }
 
 function instructionsOf(text: string, file: string): unknown[] {
