@@ -48,13 +48,17 @@ build: policy shell lib
 SHELL_OUT := dist/shell
 shell: $(SHELL_OUT)/web-tree-sitter.wasm $(SHELL_OUT)/tree-sitter-bash.wasm
 
-$(SHELL_OUT)/web-tree-sitter.wasm $(SHELL_OUT)/tree-sitter-bash.wasm &: node_modules/.package-lock.json
-	@mkdir -p $(SHELL_OUT)
-	cp node_modules/web-tree-sitter/web-tree-sitter.wasm node_modules/tree-sitter-bash/tree-sitter-bash.wasm $(SHELL_OUT)/
-	cp node_modules/web-tree-sitter/LICENSE $(SHELL_OUT)/LICENSE.web-tree-sitter
-	cp node_modules/tree-sitter-bash/LICENSE $(SHELL_OUT)/LICENSE.tree-sitter-bash
+$(SHELL_OUT)/web-tree-sitter.wasm $(SHELL_OUT)/tree-sitter-bash.wasm &: node_modules/.package-lock.json scripts/copy-shell.mjs
+	node scripts/copy-shell.mjs
 
+# The compiled policy is committed (dist/policy), so Node alone runs shipshape: without Go, `make build` takes
+# it as it is; with Go, it is rebuilt when policies/ changes, and .ci/run fails when the committed copy is stale.
+ifeq ($(shell command -v go 2>/dev/null),)
+policy:
+	@test -f $(OUT)/policy.wasm -a -f $(OUT)/catalog.json || { echo "dist/policy is missing and there is no Go to build it"; exit 1; }
+else
 policy: $(OUT)/policy.wasm $(OUT)/catalog.json
+endif
 
 # The capabilities file makes a builtin the WASM runtime lacks a compile error here.
 $(OUT)/policy.wasm: $(REGO) $(CAPS) $(OPA)
