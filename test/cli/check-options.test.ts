@@ -96,6 +96,25 @@ describe("configuration on the command line", () => {
   });
 });
 
+describe("--severity and --color", () => {
+  it("--severity drops findings below it from the report and the exit code; colour follows --color and FORCE_COLOR", async () => {
+    const dir = tempDir("opts", { "pod.yaml": pod("p") });
+    const all = await json(["--no-config", "pod.yaml"], { cwd: dir });
+    const high = await json(["--no-config", "--severity", "high", "pod.yaml"], { cwd: dir });
+    expect(high.report!.findings.length).toBeGreaterThan(0);
+    expect(high.report!.findings.length).toBeLessThan(all.report!.findings.length);
+    expect(high.report!.findings.every((f) => ["high", "critical"].includes(f.severity))).toBe(true);
+    expect((await runCli(["check", "--no-config", "--severity", "severe", "pod.yaml"], { cwd: dir })).code).toBe(2);
+    const painted = (args: string[], env: Record<string, string> = {}) =>
+      runCli(["check", "--no-config", ...args, "pod.yaml"], { cwd: dir, env }).then((r) => r.stdout.includes("\u001b["));
+    expect(await painted([])).toBe(false); // not a terminal
+    expect(await painted(["--color", "always"])).toBe(true);
+    expect(await painted([], { FORCE_COLOR: "1" })).toBe(true);
+    expect(await painted(["--color", "never"], { FORCE_COLOR: "1" })).toBe(false);
+    expect(await painted([], { FORCE_COLOR: "0" })).toBe(false);
+  });
+});
+
 describe("--image-config", () => {
   it("judges a Compose service that sets no user or health check by its image's inspect output", async () => {
     const compose = "services:\n  web:\n    image: nginx:1.27\n  api:\n    image: registry.example.com/api:2.0\n";

@@ -11,6 +11,13 @@ describe("formatters on a hand-built report", () => {
     expect(formatters[name]!(report, { catalog: CATALOG, color: false })).toMatchSnapshot();
   });
 
+  it("text, quiet and compact: failing findings only, one line each; the per-rule table still counts all", () => {
+    const text = formatters.text!(report, { catalog: CATALOG, color: false, quiet: true, compact: true });
+    expect(text).toMatchSnapshot();
+    expect(text).not.toContain("fix:");
+    expect(text).not.toContain("writable root filesystem");
+  });
+
   it("text colours only when asked", () => {
     expect(formatters.text!(report, { catalog: CATALOG, color: false })).not.toContain("\u001b[");
     expect(formatters.text!(report, { catalog: CATALOG, color: true })).toContain("\u001b[31m");

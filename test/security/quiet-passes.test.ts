@@ -1,6 +1,7 @@
 // Security review class 9: quiet passes. A run that checked less than it seems to must say so: ignored files
 // and disabled rules are named, a forced shape that does not fit is a skip with a reason, an in-place waiver
 // naming a rule that does not exist is an error.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
 import { runCli } from "../cli/run-cli.js";
@@ -24,14 +25,42 @@ describe("class 9: quiet passes", () => {
     expect(text.stdout).toContain("rules disabled by configuration: no-root-user");
   });
 
-  it("skips, with a reason, a document that does not fit the forced --input-type", async () => {
-    const dir = tempDir("quiet", { "pod.yaml": ROOT_POD });
-    const { stdout } = await runCli(["check", "--no-config", "-f", "json", "--input-type", "compose", "pod.yaml"], { cwd: dir });
-    const report = JSON.parse(stdout) as Report;
+  it("skips, with a reason, a document that does not fit the forced --input-type; a file named so is an error", async () => {
+    const dir = tempDir("quiet", { "dir/pod.yaml": ROOT_POD });
+    const walked = await runCli(["check", "--no-config", "-f", "json", "--input-type", "compose", "dir"], { cwd: dir });
+    const report = JSON.parse(walked.stdout) as Report;
+    expect(walked.code).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.skipped).toEqual([
-      { file: "pod.yaml", document: 0, reason: "the document does not have the outline of a compose document, the shape it is read as" },
+      {
+        file: join("dir", "pod.yaml"),
+        document: 0,
+        reason: "the document does not have the outline of a compose document, the shape it is read as",
+      },
     ]);
+    const named = await runCli(["check", "--no-config", "-f", "json", "--input-type", "compose", "dir/pod.yaml"], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect((JSON.parse(named.stdout) as Report).errors).toEqual([
+      {
+        file: "dir/pod.yaml",
+        code: "INPUT_ERROR",
+        message: "it was named to be checked, but the document does not have the outline of a compose document, the shape it is read as",
+      },
+    ]);
+  });
+
+  it("fails a run that checks nothing: a directory with no file to check, a named file no shape recognises", async () => {
+    const dir = tempDir("quiet", { "empty/notes.txt": "x", "config.yaml": "foo: bar\n", "walk/config.yaml": "foo: bar\n" });
+    const empty = await runCli(["check", "--no-config", "-f", "json", "empty"], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect((JSON.parse(empty.stdout) as Report).errors[0]!.message).toMatch(/^no file to check here/);
+    const named = await runCli(["check", "--no-config", "-f", "json", "config.yaml"], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect((JSON.parse(named.stdout) as Report).errors[0]!.message).toMatch(/^no shape recognises this file/);
+    // A walk skips such a file quietly (and counts it).
+    const walked = await runCli(["check", "--no-config", "-f", "json", "walk"], { cwd: dir });
+    expect(walked.code).toBe(0);
+    expect((JSON.parse(walked.stdout) as Report).summary.skipped).toBe(1);
   });
 
   it("refuses an in-place waiver that names a rule that does not exist, at its line", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Checker } from "../check/checker.js";
-import { LEVELS, PROFILES, SHAPES } from "../engine/catalog.js";
+import { LEVELS, PROFILES, SEVERITIES, SHAPES } from "../engine/catalog.js";
 import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../node/bundled.js";
 import { InputError, ShipshapeError, UsageError } from "../errors.js";
@@ -43,6 +43,18 @@ function readImageConfig(path: string, name: string): ImageConfig[] {
   }
 }
 
+/**
+ * Whether text is coloured: --color always|never decides; else FORCE_COLOR (as CI logs such as GitHub
+ * Actions' ask for it; "0" or "false" turns it off), else a terminal without NO_COLOR.
+ */
+function colorWanted(when: string | undefined, terminal: boolean, env: Record<string, string | undefined>): boolean {
+  if (when === "always") return true;
+  if (when === "never") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !["0", "false"].includes(force);
+  return terminal && !env.NO_COLOR;
+}
+
 export async function check(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
   if (values.help) {
@@ -56,6 +68,8 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const maxFileBytes = values["max-file-size"] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values["max-file-size"]);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError("--max-file-size must be a positive number of bytes");
   if (positionals.length === 0 && !values.docker) throw new UsageError("check needs at least one path (or - for stdin)");
+  const minimum = values.severity === undefined ? undefined : choice("severity", values.severity, SEVERITIES);
+  if (values.color !== undefined) choice("color", values.color, ["auto", "always", "never"]);
 
   const { wasm, catalog, shell } = readBundledArtifacts();
   const configFile = values["no-config"] ? undefined : ((values.config as string | undefined) ?? findConfigFile(io.cwd));
@@ -109,9 +123,18 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
   }
 
+  // --severity drops what is below it from the report, so the summary and the exit code follow what is shown.
+  if (minimum !== undefined) {
+    const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
+    results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => rank(f.severity) <= rank(minimum)) }));
+  }
   const report = buildReport(results, packageVersion(), { disabledRules: checker.disabledRules });
-  const color = format === "text" && !values.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-  const output = formatters[format]!(report, { catalog, color });
+  const output = formatters[format]!(report, {
+    catalog,
+    color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),
+    quiet: values.quiet === true,
+    compact: values.compact === true,
+  });
   if (typeof values.output === "string") {
     try {
       writeFileSync(resolve(io.cwd, values.output), output);

@@ -33,6 +33,18 @@ export const CHECK_OPTIONS = {
   },
   output: { type: "string", short: "o", argument: "FILE", help: "write the report to FILE instead of stdout" },
   "fail-level": { type: "string", argument: "LEVEL", help: "deny (default) or warn: the lowest level that fails the run" },
+  severity: {
+    type: "string",
+    argument: "SEVERITY",
+    help: "report only findings of this severity or above: low (default), medium, high, critical",
+  },
+  quiet: { type: "boolean", short: "q", default: false, help: "text: list only failing findings (no warn or waived ones) and errors" },
+  compact: { type: "boolean", default: false, help: "text: one line per finding, without the fix" },
+  color: {
+    type: "string",
+    argument: "WHEN",
+    help: "text colours: auto (default: a terminal without NO_COLOR, or FORCE_COLOR), always, never",
+  },
   config: { type: "string", short: "c", argument: "FILE", help: "configuration file (default: the nearest .shipshape.yaml upward)" },
   "no-config": { type: "boolean", default: false, help: "read no configuration file" },
   "inline-waivers": {

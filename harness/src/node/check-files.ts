@@ -1,7 +1,8 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Checker } from "../check/checker.js";
 import type { Environment } from "../inputs/compose/interpolate.js";
-import { failedFile, type FileResult } from "../report/finding.js";
+import { InputError } from "../errors.js";
+import { failedFile, toInputFailure, type FileResult } from "../report/finding.js";
 import { ComposeEnvironments } from "./environment.js";
 import { expandPaths } from "./files.js";
 import { readTextFile } from "./read-file.js";
@@ -26,6 +27,8 @@ export interface FileJob {
   file: string;
   absolute: string;
   matchPath: string;
+  /** Named on the command line as itself: a file no shape recognises is then an error, not a skip. */
+  named?: boolean;
 }
 
 const ignoredFile = (file: string): FileResult => ({ file, documents: 0, findings: [], errors: [], skipped: [], ignored: true });
@@ -36,11 +39,16 @@ const ignoredFile = (file: string): FileResult => ({ file, documents: 0, finding
  */
 export function planFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const { files, errors } = expandPaths(paths, cwd);
+  const { files, errors, named } = expandPaths(paths, cwd);
   const configDir = resolve(cwd, options.configDir ?? ".");
   const planned: FileJob[] = files
     .map((file) => ({ file, absolute: resolve(cwd, file) }))
-    .map(({ file, absolute }) => ({ file, absolute, matchPath: relative(configDir, absolute).split("\\").join("/") }));
+    .map(({ file, absolute }) => ({
+      file,
+      absolute,
+      matchPath: relative(configDir, absolute).split("\\").join("/"),
+      ...(named.has(file) && { named: true }),
+    }));
   const jobs = planned.filter(({ matchPath }) => !checker.isIgnored(matchPath));
   const ignored = planned.filter(({ matchPath }) => checker.isIgnored(matchPath)).map(({ file }) => ignoredFile(file));
   return { jobs, failures: [...errors.map((error) => failedFile(error.file ?? "", error)), ...ignored] };
@@ -55,17 +63,34 @@ export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckF
   const environments = new ComposeEnvironments(options.env ?? {});
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const readFile = (path: string) => readTextFile(path, path, maxBytes);
-  return jobs.map(({ file, absolute, matchPath }, i) => {
+  return jobs.map(({ file, absolute, matchPath, named }, i) => {
     let result: FileResult;
     try {
       const text = readTextFile(absolute, file, maxBytes);
       result = checker.checkText(text, file, { env: environments.forFile(absolute), matchPath, projectDir: dirname(absolute), readFile });
+      if (named) result = unrecognisedAsError(result);
     } catch (error) {
       result = failedFile(file, error);
     }
     options.onFile?.(i + 1, jobs.length);
     return result;
   });
+}
+
+/**
+ * A file named on the command line whose every document no shape recognises was checked for nothing: an error
+ * that says so (exit 2), where a directory walk skips it quietly (counted).
+ */
+function unrecognisedAsError(result: FileResult): FileResult {
+  const unrecognised =
+    result.documents > 0 && result.skipped.length === result.documents && result.findings.length === 0 && result.errors.length === 0;
+  if (!unrecognised) return result;
+  const reasons = [...new Set(result.skipped.map((s) => s.reason))];
+  const message =
+    reasons.length === 1 && reasons[0] !== "no shape recognises this document"
+      ? `it was named to be checked, but ${reasons[0]!}`
+      : "no shape recognises this file (Kubernetes, Compose, docker inspect, Dockerfile); --input-type reads it as one";
+  return { ...result, skipped: [], errors: [toInputFailure(new InputError(message, { file: result.file }))] };
 }
 
 /** Most files an `include:` chain may add to a run; a loop of includes stops at the files already checked. */

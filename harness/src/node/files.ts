@@ -11,16 +11,19 @@ const SKIPPED_FILES = new Set([".shipshape.yaml", ".shipshape.yml"]);
 export interface ExpandedPaths {
   files: string[];
   errors: ShipshapeError[];
+  /** The files named as themselves (not found by a walk or a glob): one no shape recognises is an error. */
+  named: Set<string>;
 }
 
 /**
  * The files to check for the given paths: files as named (whatever their extension), directories walked for
  * .json/.yaml/.yml files (skipping node_modules, .git and .shipshape.yaml), globs expanded (for shells that did not), in a
  * stable order without duplicates. Relative paths are taken from `cwd` and reported as given. A path that
- * matches nothing is an error for that path only.
+ * matches nothing, or a directory that holds no file to check (a mistyped path in CI must not pass), is an
+ * error for that path only.
  */
 export function expandPaths(paths: string[], cwd: string = process.cwd()): ExpandedPaths {
-  const result: ExpandedPaths = { files: [], errors: [] };
+  const result: ExpandedPaths = { files: [], errors: [], named: new Set() };
   for (const path of paths) {
     let stats;
     try {
@@ -38,8 +41,16 @@ export function expandPaths(paths: string[], cwd: string = process.cwd()): Expan
       }
       continue;
     }
-    if (stats.isDirectory()) walk(path, cwd, result, new Set());
-    else result.files.push(path);
+    if (stats.isDirectory()) {
+      const [files, errors] = [result.files.length, result.errors.length];
+      walk(path, cwd, result, new Set());
+      if (result.files.length === files && result.errors.length === errors) {
+        result.errors.push(new InputError("no file to check here (.yaml, .yml, .json, Dockerfile)", { file: path }));
+      }
+    } else {
+      result.files.push(path);
+      result.named.add(path);
+    }
   }
   result.files = [...new Set(result.files)];
   return result;

@@ -3,8 +3,12 @@ import type { Report } from "../report.js";
 
 export interface FormatOptions {
   catalog: Catalog;
-  /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
+  /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR (or with FORCE_COLOR, or --color always). */
   color: boolean;
+  /** Text: list only failing findings (not warn, not waived) and errors; the summary still counts everything. */
+  quiet?: boolean;
+  /** Text: one line per finding, without the fix hint. */
+  compact?: boolean;
 }
 
 /** Every output format is a pure function of the report. */

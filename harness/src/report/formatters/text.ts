@@ -10,13 +10,16 @@ type Style = keyof typeof ANSI;
  * Human output, grouped by file like ESLint's stylish format: `line:column  level  severity  rule  message`,
  * a hint how to fix it, and a summary line.
  */
-export const formatText: Formatter = (report, { catalog, color }) => {
+export const formatText: Formatter = (report, { catalog, color, quiet = false, compact = false }) => {
   const paint = (style: Style, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const rules = rulesById(catalog);
-  const ruleWidth = Math.max(0, ...catalog.rules.map((r) => r.id.length)) + 1;
+  const ruleWidth = Math.max(0, ...catalog.rules.map((r) => r.id.length), ...report.findings.map((f) => f.rule.length)) + 1;
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of report.findings) {
+    if (quiet && (finding.waived || finding.level !== "deny")) continue;
+    byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  }
 
   for (const [file, findings] of byFile) {
     lines.push(paint("underline", lineSafe(file)));
@@ -25,6 +28,7 @@ export const formatText: Formatter = (report, { catalog, color }) => {
       lines.push(
         `  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}`,
       );
+      if (compact) continue;
       const hint = rules.get(f.rule)?.remediation[f.shape];
       const indent = " ".repeat(19);
       if (f.waived) {
@@ -41,6 +45,22 @@ export const formatText: Formatter = (report, { catalog, color }) => {
     lines.push(`${paint("red", "error")} ${lineSafe(`${where}: ${error.message}`)}`);
   }
   if (report.errors.length > 0) lines.push("");
+
+  // Which rules the findings come from, most first: the shape of a large run at a glance.
+  const byRule = new Map<string, { deny: number; warn: number; waived: number }>();
+  for (const f of report.findings) {
+    const count = byRule.get(f.rule) ?? { deny: 0, warn: 0, waived: 0 };
+    count[f.waived ? "waived" : f.level] += 1;
+    byRule.set(f.rule, count);
+  }
+  if (byRule.size > 1) {
+    const total = (c: { deny: number; warn: number; waived: number }) => c.deny + c.warn + c.waived;
+    for (const [rule, c] of [...byRule].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))) {
+      const parts = [c.deny && `${c.deny} deny`, c.warn && `${c.warn} warn`, c.waived && `${c.waived} waived`].filter(Boolean);
+      lines.push(`  ${rule.padEnd(ruleWidth)} ${String(total(c)).padStart(6)}  ${parts.join(", ")}`);
+    }
+    lines.push("");
+  }
 
   const s = report.summary;
   const counts = `${s.findings} finding${s.findings === 1 ? "" : "s"} (${s.deny} deny, ${s.warn} warn, ${s.waived} waived)`;
