@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -112,6 +113,31 @@ describe("--severity and --color", () => {
     expect(await painted([], { FORCE_COLOR: "1" })).toBe(true);
     expect(await painted(["--color", "never"], { FORCE_COLOR: "1" })).toBe(false);
     expect(await painted([], { FORCE_COLOR: "0" })).toBe(false);
+  });
+});
+
+describe("--sarif-base", () => {
+  it("writes paths relative to the source root, and paths outside it as given", async () => {
+    const dir = tempDir("opts", { "repo/deploy/pod.yaml": pod("p"), "elsewhere/pod.yaml": pod("q") });
+    const run = async (args: string[]) => {
+      const { stdout } = await runCli(["check", "--no-config", "-f", "sarif", ...args], { cwd: dir });
+      const sarif = JSON.parse(stdout) as {
+        runs: Array<{
+          originalUriBaseIds?: Record<string, { uri: string }>;
+          results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }>;
+        }>;
+      };
+      return {
+        run: sarif.runs[0]!,
+        uris: [...new Set(sarif.runs[0]!.results.map((r) => JSON.stringify(r.locations[0]!.physicalLocation.artifactLocation)))].map(
+          (u) => JSON.parse(u) as unknown,
+        ),
+      };
+    };
+    const based = await run(["--sarif-base", "repo", "repo/deploy/pod.yaml", "elsewhere/pod.yaml"]);
+    expect(based.run.originalUriBaseIds!["%SRCROOT%"]!.uri).toBe(`${pathToFileURL(join(dir, "repo")).href}/`);
+    expect(based.uris).toHaveLength(2);
+    expect(based.uris).toEqual(expect.arrayContaining([{ uri: "deploy/pod.yaml", uriBaseId: "%SRCROOT%" }, { uri: "elsewhere/pod.yaml" }]));
   });
 });
 

@@ -73,6 +73,16 @@ describe("formatters", () => {
     }
     expect(run.results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(1);
     expect(run.invocations[0].executionSuccessful).toBe(false);
+    // GitHub code scanning: repository-relative URIs against %SRCROOT%, a line-independent fingerprint, help.
+    expect(run.originalUriBaseIds["%SRCROOT%"].uri).toMatch(/^file:\/\/.*\/$/);
+    for (const result of run.results) {
+      expect(result.locations[0].physicalLocation.artifactLocation).toMatchObject({ uriBaseId: "%SRCROOT%" });
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).not.toMatch(/^(file:|\/)/);
+      expect(result.partialFingerprints["shipshape/v1"]).toContain(result.ruleId);
+    }
+    const rootUser = run.tool.driver.rules.find((r: { id: string }) => r.id === "no-root-user");
+    expect(rootUser.helpUri).toMatch(/^https:\/\//);
+    expect(rootUser.help.markdown).toContain("**kubernetes**");
   });
 
   it("junit is well-formed XML with failures, skips and errors counted", async () => {

@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Checker } from "../check/checker.js";
 import { LEVELS, PROFILES, SEVERITIES, SHAPES } from "../engine/catalog.js";
 import { EMPTY_CONFIG } from "../config/config.js";
@@ -53,6 +55,30 @@ function colorWanted(when: string | undefined, terminal: boolean, env: Record<st
   const force = env.FORCE_COLOR;
   if (force !== undefined) return !["0", "false"].includes(force);
   return terminal && !env.NO_COLOR;
+}
+
+/**
+ * SARIF's %SRCROOT%: --sarif-base, else the git repository around the working directory, else the working
+ * directory. A reported path (relative to the working directory, or absolute) becomes relative to it.
+ */
+function sourceRoot(base: string | undefined, cwd: string): { uri: string; relative: (file: string) => string | undefined } {
+  let root = base === undefined ? undefined : resolve(cwd, base);
+  if (root === undefined) {
+    try {
+      root = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      root = cwd;
+    }
+  }
+  const top = root;
+  return {
+    uri: pathToFileURL(top.endsWith(sep) ? top : top + sep).href,
+    relative: (file: string) => {
+      if (file === "" || file.startsWith("<")) return undefined; // stdin, no file
+      const inside = relative(top, resolve(cwd, file));
+      return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? undefined : inside;
+    },
+  };
 }
 
 export async function check(args: string[], io: CliIO): Promise<number> {
@@ -134,6 +160,9 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),
     quiet: values.quiet === true,
     compact: values.compact === true,
+    ...(format === "sarif" && {
+      sourceRoot: sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd),
+    }),
   });
   if (typeof values.output === "string") {
     try {

@@ -33,6 +33,11 @@ export const CHECK_OPTIONS = {
   },
   output: { type: "string", short: "o", argument: "FILE", help: "write the report to FILE instead of stdout" },
   "fail-level": { type: "string", argument: "LEVEL", help: "deny (default) or warn: the lowest level that fails the run" },
+  "sarif-base": {
+    type: "string",
+    argument: "DIR",
+    help: "sarif: paths relative to DIR as %SRCROOT% (default: the git repository's root, else the working directory)",
+  },
   severity: {
     type: "string",
     argument: "SEVERITY",

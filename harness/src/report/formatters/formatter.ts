@@ -9,6 +9,12 @@ export interface FormatOptions {
   quiet?: boolean;
   /** Text: one line per finding, without the fix hint. */
   compact?: boolean;
+  /**
+   * SARIF: a file's path relative to the source root (`%SRCROOT%`, the repository), or undefined when it lies
+   * outside it. The CLI passes one for `--sarif-base` (default: the git root, else the working directory), so
+   * code scanning attaches alerts to repository files; without one, paths are written as given.
+   */
+  sourceRoot?: { uri: string; relative: (file: string) => string | undefined };
 }
 
 /** Every output format is a pure function of the report. */

@@ -13,9 +13,14 @@ function artifactUri(file: string): string {
 }
 
 /** SARIF 2.1.0: one run, one reporting descriptor per rule with its help text, regions for every result. */
-export const formatSarif: Formatter = (report, { catalog }) => {
+export const formatSarif: Formatter = (report, { catalog, sourceRoot }) => {
   const rules = catalog.rules;
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  // Repository-relative, against %SRCROOT%, where the file lies under the source root; else as given.
+  const artifact = (file: string): Sarif.ArtifactLocation => {
+    const inRoot = sourceRoot?.relative(file);
+    return inRoot === undefined ? { uri: artifactUri(file) } : { uri: encodeURI(inRoot.split("\\").join("/")), uriBaseId: "%SRCROOT%" };
+  };
   const result = (f: Finding): Sarif.Result => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule) ?? -1,
@@ -24,12 +29,14 @@ export const formatSarif: Formatter = (report, { catalog }) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file) },
+          artifactLocation: artifact(f.file),
           region: { startLine: f.line, startColumn: f.column },
         },
         logicalLocations: [{ fullyQualifiedName: f.container === undefined ? f.object : `${f.object}/${f.container}`, kind: "object" }],
       },
     ],
+    // The same finding after edits elsewhere in the file: rule, object, container and field, not the line.
+    partialFingerprints: { "shipshape/v1": [f.rule, f.object, f.container ?? "", f.path].join("|") },
     ...(f.waived && { suppressions: [{ kind: "external", justification: f.waiver ?? "" }] }),
     properties: { severity: f.severity, object: f.object, ...(f.container !== undefined && { container: f.container }), path: f.path },
   });
@@ -52,6 +59,10 @@ export const formatSarif: Formatter = (report, { catalog }) => {
                 text: Object.entries(rule.remediation)
                   .map(([shape, text]) => `${shape}: ${text.replace(/\s+/g, " ").trim()}`)
                   .join("\n"),
+                markdown: [
+                  ...Object.entries(rule.remediation).map(([shape, text]) => `**${shape}**: ${text.replace(/\s+/g, " ").trim()}`),
+                  ...(rule.links.length > 0 ? ["", ...rule.links.map((l) => `- [${l.description}](${l.url})`)] : []),
+                ].join("\n"),
               },
               defaultConfiguration: { level: rule.level === "deny" ? "error" : "warning" },
               properties: {
@@ -70,7 +81,7 @@ export const formatSarif: Formatter = (report, { catalog }) => {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: artifactUri(e.file) },
+                    artifactLocation: artifact(e.file),
                     ...(e.line !== undefined && { region: { startLine: e.line, ...(e.column && { startColumn: e.column }) } }),
                   },
                 },
@@ -79,6 +90,7 @@ export const formatSarif: Formatter = (report, { catalog }) => {
           },
         ],
         results: report.findings.map(result),
+        ...(sourceRoot && { originalUriBaseIds: { "%SRCROOT%": { uri: sourceRoot.uri } } }),
       },
     ],
   };
