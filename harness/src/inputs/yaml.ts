@@ -25,7 +25,8 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAU
   const lineCounter = new LineCounter();
   let parsed: unknown;
   try {
-    parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+    // logLevel "error": a collection used as a key (`{{ .Release.Name }}: x`) is a parse of its own, not a warning on stderr.
+    parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false, logLevel: "error" });
   } catch (cause) {
     return { documents: [], errors: [new ParseError(parserFailure(cause), { file }, { cause })] };
   }

@@ -39,7 +39,7 @@ const ignoredFile = (file: string): FileResult => ({ file, documents: 0, finding
  */
 export function planFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const { files, errors, named } = expandPaths(paths, cwd);
+  const { files, errors, named, passed } = expandPaths(paths, cwd);
   const configDir = resolve(cwd, options.configDir ?? ".");
   const planned: FileJob[] = files
     .map((file) => ({ file, absolute: resolve(cwd, file) }))
@@ -51,7 +51,14 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
     }));
   const jobs = planned.filter(({ matchPath }) => !checker.isIgnored(matchPath));
   const ignored = planned.filter(({ matchPath }) => checker.isIgnored(matchPath)).map(({ file }) => ignoredFile(file));
-  return { jobs, failures: [...errors.map((error) => failedFile(error.file ?? "", error)), ...ignored] };
+  const skipped = passed.map(({ file, reason }): FileResult => ({
+    file,
+    documents: 0,
+    findings: [],
+    errors: [],
+    skipped: [{ file, document: 0, reason }],
+  }));
+  return { jobs, failures: [...errors.map((error) => failedFile(error.file ?? "", error)), ...ignored, ...skipped] };
 }
 
 /**
@@ -69,6 +76,7 @@ export function checkFileList(checker: Checker, jobs: FileJob[], options: CheckF
       const text = readTextFile(absolute, file, maxBytes);
       result = checker.checkText(text, file, { env: environments.forFile(absolute), matchPath, projectDir: dirname(absolute), readFile });
       if (named) result = unrecognisedAsError(result);
+      else result = templateAsSkipped(result, text);
     } catch (error) {
       result = failedFile(file, error);
     }
@@ -91,6 +99,17 @@ function unrecognisedAsError(result: FileResult): FileResult {
       ? `it was named to be checked, but ${reasons[0]!}`
       : "no shape recognises this file (Kubernetes, Compose, docker inspect, Dockerfile); --input-type reads it as one";
   return { ...result, skipped: [], errors: [toInputFailure(new InputError(message, { file: result.file }))] };
+}
+
+/**
+ * A file a walk found that does not parse and holds Go template actions (`{{ ... }}`: a Helm or other template
+ * outside a chart's templates/ directory) is a template, not a broken manifest: skipped with the reason.
+ */
+function templateAsSkipped(result: FileResult, text: string): FileResult {
+  const broken = result.errors.length > 0 && result.errors.every((e) => e.code === "PARSE_ERROR") && result.findings.length === 0;
+  if (!broken || !/\{\{-?\s*[^}]*\}\}/.test(text)) return result;
+  const reason = "holds template actions ({{ ... }}) and is not YAML as written: check what it renders to";
+  return { ...result, errors: [], skipped: [{ file: result.file, document: 0, reason }] };
 }
 
 /** Most files an `include:` chain may add to a run; a loop of includes stops at the files already checked. */

@@ -1,6 +1,7 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
+import { parse } from "yaml";
 import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
 
@@ -13,7 +14,12 @@ export interface ExpandedPaths {
   errors: ShipshapeError[];
   /** The files named as themselves (not found by a walk or a glob): one no shape recognises is an error. */
   named: Set<string>;
+  /** Files a walk found but does not check, and why: Helm chart templates, Kustomize patches. */
+  passed: Array<{ file: string; reason: string }>;
 }
+
+const HELM_TEMPLATE = "a Helm chart template: check what it renders to (helm template CHART | shipshape check -)";
+const KUSTOMIZE_PATCH = "a Kustomize patch: kustomize build renders it into whole objects, which can be checked";
 
 /**
  * The files to check for the given paths: files as named (whatever their extension), directories walked for
@@ -23,7 +29,7 @@ export interface ExpandedPaths {
  * error for that path only.
  */
 export function expandPaths(paths: string[], cwd: string = process.cwd()): ExpandedPaths {
-  const result: ExpandedPaths = { files: [], errors: [], named: new Set() };
+  const result: ExpandedPaths = { files: [], errors: [], named: new Set(), passed: [] };
   for (const path of paths) {
     let stats;
     try {
@@ -42,9 +48,9 @@ export function expandPaths(paths: string[], cwd: string = process.cwd()): Expan
       continue;
     }
     if (stats.isDirectory()) {
-      const [files, errors] = [result.files.length, result.errors.length];
+      const [files, errors, passed] = [result.files.length, result.errors.length, result.passed.length];
       walk(path, cwd, result, new Set());
-      if (result.files.length === files && result.errors.length === errors) {
+      if (result.files.length === files && result.errors.length === errors && result.passed.length === passed) {
         result.errors.push(new InputError("no file to check here (.yaml, .yml, .json, Dockerfile)", { file: path }));
       }
     } else {
@@ -57,10 +63,37 @@ export function expandPaths(paths: string[], cwd: string = process.cwd()): Expan
 }
 
 /**
+ * The files of a directory that its kustomization lists as patches (`patchesStrategicMerge`, `patches[].path`,
+ * `patchesJson6902[].path`): fragments of objects, which only kustomize build makes whole.
+ */
+function kustomizePatches(dir: string, names: string[]): Set<string> {
+  const file = names.find((n) => ["kustomization.yaml", "kustomization.yml", "Kustomization"].includes(n));
+  const found = new Set<string>();
+  if (!file) return found;
+  let value: unknown;
+  try {
+    value = parse(readFileSync(join(dir, file), "utf8"));
+  } catch {
+    return found; // an unreadable kustomization is checked (and reported) as a file of its own
+  }
+  if (typeof value !== "object" || value === null) return found;
+  const k = value as Record<string, unknown>;
+  const add = (p: unknown) => {
+    const name = typeof p === "string" ? p.replace(/^(\.\/)+/, "") : "";
+    if (name !== "" && !name.includes("/")) found.add(name); // a patch in another directory is that directory's
+  };
+  for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) add(p);
+  for (const list of [k.patches, k.patchesJson6902]) {
+    for (const p of Array.isArray(list) ? list : []) if (typeof p === "object" && p !== null) add((p as { path?: unknown }).path);
+  }
+  return found;
+}
+
+/**
  * Walks `dir` (as the user named it, relative to `cwd`), collecting paths in that same form. Symbolic links are
  * followed, to files and to directories; a directory already on the way down (a link loop) is not entered again.
  */
-function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<string>): void {
+function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<string>, passReason?: string): void {
   let entries;
   let real: string;
   try {
@@ -72,6 +105,12 @@ function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<st
     return;
   }
   ancestors.add(real);
+  // A Helm chart's templates are Go templates, not YAML: what they become is `helm template`'s output.
+  const chart = entries.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
+  const patches = kustomizePatches(
+    real,
+    entries.map((e) => e.name),
+  );
   for (const entry of entries) {
     const path = join(dir, entry.name);
     let isDirectory = entry.isDirectory();
@@ -86,9 +125,12 @@ function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<st
       }
     }
     if (isDirectory) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result, ancestors);
+      const reason = passReason ?? (chart && entry.name === "templates" ? HELM_TEMPLATE : undefined);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result, ancestors, reason);
     } else if (isFile && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
-      result.files.push(path);
+      const reason = passReason ?? (patches.has(entry.name) ? KUSTOMIZE_PATCH : undefined);
+      if (reason === undefined) result.files.push(path);
+      else result.passed.push({ file: path, reason });
     }
   }
   ancestors.delete(real);
