@@ -1,6 +1,6 @@
 // Reads `opa inspect -a -f json policies` on stdin and writes the rule catalog (one entry per rule package
 // with a custom.id) to the path given as the first argument. Fails when a rule lacks any field the product
-// promises (SPEC §3): an incomplete METADATA block breaks the build, not the reference doc.
+// promises (docs/spec.md §3): an incomplete METADATA block breaks the build, not the reference doc.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import {

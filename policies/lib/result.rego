@@ -82,7 +82,7 @@ inline_waiver(waiver, id) := {"reason": waiver.reason} if id in waiver.rules
 
 else := null
 
-# Conftest reads `deny` and `warn` sets of objects with a `msg` in every package (SPEC §6).
+# Conftest reads `deny` and `warn` sets of objects with a `msg` in every package (docs/spec.md §6).
 messages(findings, level) := {{"msg": f.message, "rule": f.rule} |
 	some f in findings
 	f.level == level

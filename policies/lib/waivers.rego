@@ -1,7 +1,7 @@
 # METADATA
 # title: In-place waivers
 # description: |
-#   Waivers written into the workload itself (SPEC §5): the Kubernetes annotations `shipshape.dev/waive`
+#   Waivers written into the workload itself (docs/spec.md §5): the Kubernetes annotations `shipshape.dev/waive`
 #   ("rule[,rule]") and `shipshape.dev/waive-reason`, a Compose service's `x-shipshape: {waive, reason}`, and
 #   the container labels `shipshape.waive` and `shipshape.waive-reason`. The model records them; whether they
 #   are honoured (and whether a waiver without a reason counts) is the harness's decision. Each waiver carries

@@ -6,7 +6,7 @@ import { parseConfig, paramsOf } from "../../harness/src/config/config.js";
 import { isDockerfileName, parseDockerfile } from "../../harness/src/inputs/dockerfile.js";
 import { INPUTS, ROOT, SAMPLES_CONFIG, sampleFiles, samplesChecker, tempDir } from "../helpers.js";
 
-// SPEC §6: the same policies/ directory works under conftest, with the same violations (without locations).
+// docs/spec.md §6: the same policies/ directory works under conftest, with the same violations (without locations).
 // Dockerfiles: conftest's parser gives the instructions without the commands shipshape's shell parser reads, so
 // conftest is held to what shipshape finds in the instructions without commands; the rules that read commands
 // are silent under conftest (docs/decisions.md).

@@ -28,7 +28,7 @@ const result = (findings: Finding[], errors: FileResult["errors"] = []): FileRes
   skipped: [],
 });
 
-describe("exit codes (SPEC §4)", () => {
+describe("exit codes (docs/spec.md §4)", () => {
   it("is 0 without deny findings, 1 with one, 2 with any input error", () => {
     expect(exitCode(buildReport([result([finding({ level: "warn" })])], "0"))).toBe(0);
     expect(exitCode(buildReport([result([finding({})])], "0"))).toBe(1);

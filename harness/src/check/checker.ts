@@ -32,7 +32,7 @@ export interface CheckerOptions {
   /** The rule catalog (dist/policy/catalog.json, exported as `shipshape/catalog.json`). */
   catalog: Catalog;
   /**
-   * Configuration as in SPEC §5: a validated Config, or `.shipshape.yaml` text, or the same as an object;
+   * Configuration as in docs/spec.md §5: a validated Config, or `.shipshape.yaml` text, or the same as an object;
    * none by default.
    */
   config?: Config | string | Record<string, unknown>;

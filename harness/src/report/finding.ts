@@ -1,7 +1,7 @@
 import type { Level, Severity, Shape } from "../engine/catalog.js";
 import { toShipshapeError, type ShipshapeError } from "../errors.js";
 
-/** One violation of one rule by one container, located in its source file (SPEC §4). */
+/** One violation of one rule by one container, located in its source file (docs/spec.md §4). */
 export interface Finding {
   rule: string;
   severity: Severity;

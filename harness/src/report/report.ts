@@ -70,7 +70,7 @@ export function buildReport(all: FileResult[], toolVersion: string, scope: Repor
 }
 
 /**
- * SPEC §4: 2 when any input could not be read or parsed, else 1 when an unwaived finding is at or above the
+ * docs/spec.md §4: 2 when any input could not be read or parsed, else 1 when an unwaived finding is at or above the
  * fail level (deny by default; `warn` makes warnings fail too), else 0.
  */
 export function exitCode(report: Report, failLevel: Level = "deny"): 0 | 1 | 2 {

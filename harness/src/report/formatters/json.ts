@@ -1,4 +1,4 @@
 import type { Formatter } from "./formatter.js";
 
-/** SPEC §4: the report itself, schema version 1 (docs/json-output.md). */
+/** docs/spec.md §4: the report itself, schema version 1 (docs/json-output.md). */
 export const formatJson: Formatter = (report) => JSON.stringify(report, null, 2) + "\n";
