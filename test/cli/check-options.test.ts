@@ -116,6 +116,37 @@ describe("--severity and --color", () => {
   });
 });
 
+describe("--write-baseline and --baseline", () => {
+  it("records today's findings, then fails only on new ones, whatever moved in the file", async () => {
+    const dir = tempDir("opts", { "deploy/pod.yaml": pod("p"), "ci/.keep": "" });
+    const written = await runCli(["check", "--no-config", "--write-baseline", "ci/baseline.json", "deploy"], { cwd: dir });
+    expect(written.code).toBe(1);
+    const baseline = JSON.parse(readFileSync(join(dir, "ci", "baseline.json"), "utf8")) as {
+      version: number;
+      findings: Array<{ file: string }>;
+    };
+    expect(baseline.version).toBe(1);
+    expect(new Set(baseline.findings.map((f) => f.file))).toEqual(new Set(["../deploy/pod.yaml"]));
+    // Lines moved (a comment on top): every finding is still the baselined one, and the run passes.
+    writeFileSync(join(dir, "deploy", "pod.yaml"), `# moved down\n# two lines\n${pod("p")}`);
+    const same = await json(["--no-config", "--baseline", "ci/baseline.json", "deploy"], { cwd: dir });
+    expect(same.code).toBe(0);
+    expect(same.report!.findings.every((f) => f.baselined === true && f.waived)).toBe(true);
+    expect(same.report!.findings[0]!.waiver).toBe("in the baseline ci/baseline.json");
+    // From another working directory, the same baseline applies.
+    expect((await json(["--no-config", "--baseline", "baseline.json", "../deploy"], { cwd: join(dir, "ci") })).code).toBe(0);
+    // Something new fails, and only it.
+    writeFileSync(join(dir, "deploy", "pod.yaml"), `${pod("p")}      securityContext: {privileged: true}\n`);
+    const grown = await json(["--no-config", "--baseline", "ci/baseline.json", "deploy"], { cwd: dir });
+    expect(grown.code).toBe(1);
+    expect(grown.report!.findings.filter((f) => !f.waived).map((f) => f.rule)).toContain("no-privileged");
+    writeFileSync(join(dir, "bad.json"), '{"findings": 1}');
+    const bad = await runCli(["check", "--no-config", "--baseline", "bad.json", "deploy"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--baseline bad.json: not a shipshape baseline");
+  });
+});
+
 describe("--sarif-base", () => {
   it("writes paths relative to the source root, and paths outside it as given", async () => {
     const dir = tempDir("opts", { "repo/deploy/pod.yaml": pod("p"), "elsewhere/pod.yaml": pod("q") });

@@ -15,6 +15,7 @@ import { checkDockerContainers } from "../node/docker.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { imageConfigsOf, type ImageConfig } from "../inputs/images.js";
+import { applyBaseline, parseBaseline, writeBaseline } from "../report/baseline.js";
 import { buildReport, exitCode } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { CHECK_OPTIONS } from "./options.js";
@@ -79,6 +80,12 @@ function sourceRoot(base: string | undefined, cwd: string): { uri: string; relat
       return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? undefined : inside;
     },
   };
+}
+
+/** A finding's file as a baseline stores it: relative to the baseline file's directory, with forward slashes. */
+function baselineKey(baselineFile: string, cwd: string): (file: string) => string {
+  const dir = dirname(baselineFile);
+  return (file: string) => (file.startsWith("<") ? file : relative(dir, resolve(cwd, file)).split(sep).join("/"));
 }
 
 export async function check(args: string[], io: CliIO): Promise<number> {
@@ -149,6 +156,31 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
   }
 
+  if (typeof values.baseline === "string") {
+    const file = resolve(io.cwd, values.baseline);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, "utf8"));
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code ? `cannot read it (${(cause as NodeJS.ErrnoException).code})` : "not JSON";
+      throw new UsageError(`--baseline ${values.baseline}: ${reason}`);
+    }
+    let baseline;
+    try {
+      baseline = parseBaseline(value, values.baseline);
+    } catch (error) {
+      throw new UsageError(`--baseline ${values.baseline}: ${(error as Error).message}`);
+    }
+    results = applyBaseline(results, baseline, baselineKey(file, io.cwd), values.baseline);
+  }
+  if (typeof values["write-baseline"] === "string") {
+    const file = resolve(io.cwd, values["write-baseline"]);
+    try {
+      writeFileSync(file, JSON.stringify(writeBaseline(results, baselineKey(file, io.cwd)), null, 2) + "\n");
+    } catch (cause) {
+      throw new UsageError(`cannot write ${values["write-baseline"]}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  }
   // --severity drops what is below it from the report, so the summary and the exit code follow what is shown.
   if (minimum !== undefined) {
     const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);

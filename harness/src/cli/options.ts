@@ -33,6 +33,16 @@ export const CHECK_OPTIONS = {
   },
   output: { type: "string", short: "o", argument: "FILE", help: "write the report to FILE instead of stdout" },
   "fail-level": { type: "string", argument: "LEVEL", help: "deny (default) or warn: the lowest level that fails the run" },
+  baseline: {
+    type: "string",
+    argument: "FILE",
+    help: "findings recorded in FILE are reported as baselined (like waived) and do not fail the run",
+  },
+  "write-baseline": {
+    type: "string",
+    argument: "FILE",
+    help: "record today's findings in FILE (by rule, object, container, path: not lines)",
+  },
   "sarif-base": {
     type: "string",
     argument: "DIR",

@@ -25,6 +25,8 @@ export interface Finding {
   path: string;
   waived: boolean;
   waiver?: string;
+  /** In the baseline given with --baseline: accepted as it stood, reported as waived (`waiver` names the file). */
+  baselined?: boolean;
 }
 
 /** A file or document that could not be read, parsed or evaluated. */
