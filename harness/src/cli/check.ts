@@ -136,6 +136,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       cwd: io.cwd,
       configDir: loaded ? dirname(loaded.file) : io.cwd,
       onFile: (done: number, total: number) => progress.update(done, total),
+      skipUnknown: values["skip-unknown"] === true,
     };
     results = await checkFilesParallel(checker, files, options, jobs);
     progress.done();
@@ -196,6 +197,25 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       sourceRoot: sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd),
     }),
   });
+  // More formats from the same run (a CI job wants annotations, SARIF and a summary without checking thrice).
+  for (const spec of (values.report as string[] | undefined) ?? []) {
+    const at = spec.indexOf(":");
+    const name = at > 0 ? choice("report", spec.slice(0, at), Object.keys(formatters)) : undefined;
+    if (name === undefined || at === spec.length - 1) throw new UsageError(`--report takes FORMAT:FILE (got "${spec}")`);
+    const target = spec.slice(at + 1);
+    const text = formatters[name]!(report, {
+      catalog,
+      color: false,
+      ...(name === "sarif" && {
+        sourceRoot: sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd),
+      }),
+    });
+    try {
+      writeFileSync(resolve(io.cwd, target), text);
+    } catch (cause) {
+      throw new UsageError(`cannot write ${target}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  }
   if (typeof values.output === "string") {
     try {
       writeFileSync(resolve(io.cwd, values.output), output);

@@ -33,6 +33,17 @@ export const CHECK_OPTIONS = {
   },
   output: { type: "string", short: "o", argument: "FILE", help: "write the report to FILE instead of stdout" },
   "fail-level": { type: "string", argument: "LEVEL", help: "deny (default) or warn: the lowest level that fails the run" },
+  report: {
+    type: "string",
+    multiple: true,
+    argument: "FORMAT:FILE",
+    help: "also write the report in FORMAT to FILE, from the same run (repeatable: sarif:out.sarif, markdown:$GITHUB_STEP_SUMMARY)",
+  },
+  "skip-unknown": {
+    type: "boolean",
+    default: false,
+    help: "skip named files no shape recognises, as a directory walk does (for hooks that pass every changed file)",
+  },
   baseline: {
     type: "string",
     argument: "FILE",

@@ -18,6 +18,8 @@ export interface CheckFilesOptions {
   cwd?: string;
   /** Called after each file, for progress output. */
   onFile?: (done: number, total: number) => void;
+  /** Skip named files no shape recognises, as a walk does (for hooks that pass every changed file). */
+  skipUnknown?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -47,7 +49,7 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
       file,
       absolute,
       matchPath: relative(configDir, absolute).split("\\").join("/"),
-      ...(named.has(file) && { named: true }),
+      ...(named.has(file) && !options.skipUnknown && { named: true }),
     }));
   const jobs = planned.filter(({ matchPath }) => !checker.isIgnored(matchPath));
   const ignored = planned.filter(({ matchPath }) => checker.isIgnored(matchPath)).map(({ file }) => ignoredFile(file));

@@ -2,8 +2,10 @@ import { UsageError } from "../../errors.js";
 import type { Report } from "../report.js";
 import type { FormatOptions, Formatter } from "./formatter.js";
 import { formatGithub } from "./github.js";
+import { formatGitlab } from "./gitlab.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
+import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatTap } from "./tap.js";
 import { formatText } from "./text.js";
@@ -16,6 +18,8 @@ export const formatters: Readonly<Record<string, Formatter>> = {
   junit: formatJunit,
   tap: formatTap,
   github: formatGithub,
+  gitlab: formatGitlab,
+  markdown: formatMarkdown,
 };
 
 export type { FormatOptions, Formatter } from "./formatter.js";
