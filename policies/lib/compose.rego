@@ -20,36 +20,36 @@ is_document(doc) if {
 	services := object.get(doc, "services", false)
 	is_services(services)
 	every key, _ in doc {
-		allowed(top_level_keys, key)
+		_allowed(_top_level_keys, key)
 	}
-	every service in services_of(services) {
-		is_service(service)
+	every service in _services_of(services) {
+		_is_service(service)
 	}
 }
 
-services_of(services) := [service | some service in services] if is_object(services)
+_services_of(services) := [service | some service in services] if is_object(services)
 
 else := []
 
-is_service(null)
+_is_service(null)
 
-is_service(service) if {
+_is_service(service) if {
 	is_object(service)
 	every key, _ in service {
-		allowed(service_keys, key)
+		_allowed(_service_keys, key)
 	}
 }
 
-allowed(keys, key) if key in keys
+_allowed(keys, key) if key in keys
 
-allowed(_, key) if startswith(key, "x-")
+_allowed(_, key) if startswith(key, "x-")
 
-top_level_keys := {
+_top_level_keys := {
 	"version", "name", "include", "services", "networks",
 	"volumes", "secrets", "configs", "models", "jobs",
 }
 
-service_keys := {
+_service_keys := {
 	"annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command",
 	"configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
 	"cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on", "deploy", "develop",
@@ -69,19 +69,19 @@ is_services(services) if is_object(services)
 # `services:` with nothing under it is an empty but valid Compose file.
 is_services(null)
 
-containers(doc) := [service_record(name, service, object.get(doc, "volumes", {})) |
+containers(doc) := [_service_record(name, service, object.get(doc, "volumes", {})) |
 	is_object(doc.services)
 	some name, service in doc.services
 	is_object(service)
 ]
 
-service_record(name, service, volumes) := {
+_service_record(name, service, volumes) := {
 	"shape": "compose",
 	"kind": "compose service",
 	"owner": name,
 	"namespace": null,
 	"object": concat("", ["service ", name]),
-	"name": container_name(name, service),
+	"name": _container_name(name, service),
 	"role": "service",
 	"path": path,
 	"image": compose_container.image(service, path),
@@ -117,6 +117,6 @@ service_record(name, service, volumes) := {
 	options_path := array.concat(path, ["security_opt"])
 }
 
-container_name(name, service) := service.container_name if is_string(service.container_name)
+_container_name(name, service) := service.container_name if is_string(service.container_name)
 
 else := name

@@ -11,7 +11,7 @@ import data.shipshape.lib.secrets
 import data.shipshape.lib.users
 import data.shipshape.lib.values
 
-namespace_keys := {
+_namespace_keys := {
 	"network_mode": "network",
 	"pid": "PID",
 	"ipc": "IPC",
@@ -37,12 +37,12 @@ added_and_dropped(service, path) := {
 }
 
 host_namespaces(service, path) := [{"name": name, "path": array.concat(path, [key])} |
-	some key, name in namespace_keys
+	some key, name in _namespace_keys
 	object.get(service, key, "") == "host"
 ]
 
 pids_limit(service, path) := {
-	"set": pids_limited(service),
+	"set": _pids_limited(service),
 	"path": array.concat(path, ["pids_limit"]),
 }
 
@@ -51,21 +51,21 @@ init(service, path) := {
 	"path": array.concat(path, ["init"]),
 }
 
-ports_of(service, path) := array.concat(published(service, path), exposed(service, path))
+ports_of(service, path) := array.concat(_published(service, path), _exposed(service, path))
 
 # Host devices mapped into the container: "/dev/sda:/dev/xvda[:rwm]" or {source, target}. CDI names
 # (vendor.com/class=name) are not host paths and are left out.
 devices(service, path) := [{"source": host_paths.clean(source), "path": array.concat(path, ["devices", i])} |
 	some i, device in object.get(service, "devices", [])
-	source := device_source(device)
+	source := _device_source(device)
 	startswith(source, "/")
 ]
 
-device_source(device) := split(device, ":")[0] if is_string(device)
+_device_source(device) := split(device, ":")[0] if is_string(device)
 
 else := device.source if is_string(device.source)
 
-requests(service, path) := {resource: {"set": reserved(service, key), "path": field} |
+requests(service, path) := {resource: {"set": _reserved(service, key), "path": field} |
 	some resource, key in {"memory": "memory", "cpu": "cpus"}
 	field := array.concat(path, ["deploy", "resources", "reservations", key])
 }
@@ -87,11 +87,11 @@ host_mounts(service, path, volumes) := array.concat(
 	),
 	[{"source": host_paths.clean(device), "path": array.concat(path, ["volumes", i])} |
 		some i, volume in object.get(service, "volumes", [])
-		device := bound_device(volumes, named_volume(volume))
+		device := _bound_device(volumes, _named_volume(volume))
 	],
 )
 
-named_volume(volume) := split(volume, ":")[0] if {
+_named_volume(volume) := split(volume, ":")[0] if {
 	is_string(volume)
 	not startswith(volume, "/")
 	contains(volume, ":")
@@ -101,7 +101,7 @@ named_volume(volume) := split(volume, ":")[0] if {
 }
 
 # The host directory a named volume binds, when its driver options make it a bind mount.
-bound_device(volumes, name) := device if {
+_bound_device(volumes, name) := device if {
 	options := values.object_at(values.object_at(volumes, name), "driver_opts")
 	"bind" in {trim_space(o) | some o in split(object.get(options, "o", ""), ",")}
 	device := options.device
@@ -119,11 +119,11 @@ env(environment, path) := [secrets.variable(name, value, "compose", array.concat
 	is_string(entry)
 ]
 
-default pids_limited(_) := false
+default _pids_limited(_) := false
 
-pids_limited(service) if object.get(service, "pids_limit", 0) > 0
+_pids_limited(service) if object.get(service, "pids_limit", 0) > 0
 
-pids_limited(service) if object.get(service, ["deploy", "resources", "limits", "pids"], 0) > 0
+_pids_limited(service) if object.get(service, ["deploy", "resources", "limits", "pids"], 0) > 0
 
 logging(config, path) := {
 	"driver": object.get(config, "driver", "json-file"),
@@ -131,21 +131,21 @@ logging(config, path) := {
 	"path": array.concat(path, ["logging"]),
 }
 
-published(service, path) := [{"port": port, "path": array.concat(path, ["ports", i])} |
+_published(service, path) := [{"port": port, "path": array.concat(path, ["ports", i])} |
 	some i, entry in object.get(service, "ports", [])
-	port := published_port(entry)
+	port := _published_port(entry)
 ]
 
-published_port(entry) := entry.target if is_number(entry.target)
+_published_port(entry) := entry.target if is_number(entry.target)
 
 else := ports.container_port(entry)
 
-exposed(service, path) := [{"port": port, "path": array.concat(path, ["expose", i])} |
+_exposed(service, path) := [{"port": port, "path": array.concat(path, ["expose", i])} |
 	some i, entry in object.get(service, "expose", [])
 	port := ports.container_port(entry)
 ]
 
-reserved(service, key) := values.quantity_set(object.get(service, ["deploy", "resources", "reservations", key], null))
+_reserved(service, key) := values.quantity_set(object.get(service, ["deploy", "resources", "reservations", key], null))
 
 # A service that only builds has no image reference to judge.
 image(service, path) := {"ref": service.image, "path": array.concat(path, ["image"])} if {
@@ -157,31 +157,32 @@ image(service, path) := {"ref": service.image, "path": array.concat(path, ["imag
 # that is; when it could not (x-shipshape-build: {file, error}), the reason says so.
 user(service, path) := users.fact(service.user, array.concat(path, ["user"])) if {
 	not is_null(object.get(service, "user", null))
-} else := built_user(service["x-shipshape-build"], path) if {
+} else := _built_user(service["x-shipshape-build"], path) if {
 	is_array(service["x-shipshape-build"].instructions)
-} else := unread(users.image_default(array.concat(path, ["user"])), service["x-shipshape-build"]) if {
+} else := _unread(users.image_default(array.concat(path, ["user"])), service["x-shipshape-build"]) if {
 	is_string(service["x-shipshape-build"].error)
-} else := inspected_user(service["x-shipshape-image"], array.concat(path, ["user"])) if {
+} else := _inspected_user(service["x-shipshape-image"], array.concat(path, ["user"])) if {
 	is_string(service["x-shipshape-image"].user)
 } else := users.image_default(array.concat(path, ["user"]))
 
 # The image's own default user, known from its `docker image inspect` output (x-shipshape-image: {ref, user,
 # healthcheck}, added by the harness): no guess about what the image sets.
-inspected_user(image, path) := object.union(fact, {"reason": inspected_reason(image, fact.may_be_root)}) if {
+_inspected_user(image, path) := object.union(fact, {"reason": _inspected_reason(image, fact.may_be_root)}) if {
 	fact := users.fact(image.user, path)
 }
 
-inspected_reason(image, true) := concat("", [lead, image.ref, " runs as ", shown_user(image.user), " by default"]) if {
+_inspected_reason(image, true) := concat("", [lead, image.ref, " runs as ", user, " by default"]) if {
 	lead := "no user is set, and its image "
+	user := _shown_user(image.user)
 }
 
-inspected_reason(image, false) := concat("", ["its image ", image.ref, " runs as ", image.user, " by default"])
+_inspected_reason(image, false) := concat("", ["its image ", image.ref, " runs as ", image.user, " by default"])
 
-shown_user(user) := "root (the image sets no USER)" if user == ""
+_shown_user(user) := "root (the image sets no USER)" if user == ""
 
 else := user
 
-built_user(build, path) := {
+_built_user(build, path) := {
 	"may_be_root": facts.user.may_be_root,
 	"claim": facts.user.claim,
 	"reason": concat("", ["in its Dockerfile (", build.file, "), ", facts.user.reason]),
@@ -190,7 +191,7 @@ built_user(build, path) := {
 	facts := dockerfile.image_facts(build.instructions, object.get(build, "target", null))
 }
 
-unread(fact, build) := object.union(fact, {"reason": concat("", [
+_unread(fact, build) := object.union(fact, {"reason": concat("", [
 	fact.reason,
 	" (its Dockerfile ", build.file, " could not be read: ", build.error, ")",
 ])})
@@ -207,12 +208,12 @@ health_check(service, path) := {"name": "healthcheck", "configured": configured,
 	service["x-shipshape-image"].healthcheck == true
 } else := {
 	"name": "healthcheck",
-	"configured": health_check_configured(service),
-	"path": health_check_path(service, path),
+	"configured": _health_check_configured(service),
+	"path": _health_check_path(service, path),
 }
 
 # `test: ["NONE", ...]` disables the check, as Docker reads it (only the first word counts).
-health_check_configured(service) := false if {
+_health_check_configured(service) := false if {
 	not is_object(object.get(service, "healthcheck", null))
 } else := false if {
 	values.truthy(service.healthcheck.disable)
@@ -220,15 +221,15 @@ health_check_configured(service) := false if {
 	service.healthcheck.test[0] == "NONE"
 } else := true
 
-health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
+_health_check_path(service, path) := array.concat(path, ["healthcheck", "test"]) if {
 	service.healthcheck.test[0] == "NONE"
 } else := array.concat(path, ["healthcheck", "disable"]) if {
 	values.truthy(service.healthcheck.disable)
 } else := array.concat(path, ["healthcheck"])
 
 limits(service, path) := {
-	"memory": {"set": memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
-	"cpu": {"set": cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
+	"memory": {"set": _memory_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "memory"])},
+	"cpu": {"set": _cpu_limited(service), "path": array.concat(path, ["deploy", "resources", "limits", "cpus"])},
 }
 
 read_only_root_fs(service, path) := {
@@ -236,11 +237,11 @@ read_only_root_fs(service, path) := {
 	"path": array.concat(path, ["read_only"]),
 }
 
-memory_limited(service) if {
+_memory_limited(service) if {
 	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "memory"], null))
 } else := values.quantity_set(object.get(service, "mem_limit", null))
 
-cpu_limited(service) if {
+_cpu_limited(service) if {
 	values.quantity_set(object.get(service, ["deploy", "resources", "limits", "cpus"], null))
 } else if {
 	values.quantity_set(object.get(service, "cpus", null))

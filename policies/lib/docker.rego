@@ -23,39 +23,39 @@ is_document(doc) if {
 		is_object(entry)
 	}
 	some entry in doc
-	is_inspect_object(entry)
+	_is_inspect_object(entry)
 }
 
-is_document(doc) if is_inspect_object(doc)
+is_document(doc) if _is_inspect_object(doc)
 
-is_inspect_object(x) if is_container(x)
+_is_inspect_object(x) if _is_container(x)
 
-is_inspect_object(x) if is_image(x)
+_is_inspect_object(x) if _is_image(x)
 
-is_container(x) if {
+_is_container(x) if {
 	is_object(x.Config)
 	is_object(x.HostConfig)
 }
 
-is_image(x) if {
+_is_image(x) if {
 	is_object(x.Config)
 	not x.HostConfig
-	image_marker(x)
+	_image_marker(x)
 }
 
-image_marker(x) if x.RepoTags
+_image_marker(x) if x.RepoTags
 
-image_marker(x) if x.RootFS
+_image_marker(x) if x.RootFS
 
-containers(doc) := [inspect_record(entry, [i]) | some i, entry in doc; is_inspect_object(entry)] if {
+containers(doc) := [_inspect_record(entry, [i]) | some i, entry in doc; _is_inspect_object(entry)] if {
 	is_array(doc)
-} else := [inspect_record(doc, [])]
+} else := [_inspect_record(doc, [])]
 
-inspect_record(x, path) := container_record(x, path) if is_container(x)
+_inspect_record(x, path) := _container_record(x, path) if _is_container(x)
 
-inspect_record(x, path) := image_record(x, path) if is_image(x)
+_inspect_record(x, path) := _image_record(x, path) if _is_image(x)
 
-container_record(x, path) := {
+_container_record(x, path) := {
 	"shape": "docker",
 	"kind": "container",
 	"owner": name,
@@ -92,14 +92,14 @@ container_record(x, path) := {
 	"host_process": null,
 	"volumes": null,
 } if {
-	name := container_name(x)
+	name := _container_name(x)
 	host := x.HostConfig
 	options := object.get(host, "SecurityOpt", [])
 	options_path := array.concat(path, ["HostConfig", "SecurityOpt"])
 }
 
 # An image is the content itself: nothing about how it runs (privilege, mounts, limits) applies.
-image_record(x, path) := {
+_image_record(x, path) := {
 	"shape": "docker",
 	"kind": "image",
 	"owner": name,
@@ -136,16 +136,16 @@ image_record(x, path) := {
 	"host_process": null,
 	"volumes": null,
 } if {
-	name := image_name(x)
+	name := _image_name(x)
 }
 
-container_name(x) := x.Name if is_string(x.Name)
+_container_name(x) := x.Name if is_string(x.Name)
 
 else := x.Id if is_string(x.Id)
 
 else := "(unnamed)"
 
-image_name(x) := x.RepoTags[0] if {
+_image_name(x) := x.RepoTags[0] if {
 	is_string(x.RepoTags[0])
 } else := x.Id if {
 	is_string(x.Id)

@@ -12,7 +12,7 @@ import data.shipshape.lib.ports
 import data.shipshape.lib.secrets
 import data.shipshape.lib.values
 
-namespace_modes := {
+_namespace_modes := {
 	"NetworkMode": "network",
 	"PidMode": "PID",
 	"IpcMode": "IPC",
@@ -38,7 +38,7 @@ added_and_dropped(host, path) := {
 }
 
 host_namespaces(host, path) := [{"name": name, "path": array.concat(path, ["HostConfig", field])} |
-	some field, name in namespace_modes
+	some field, name in _namespace_modes
 	object.get(host, field, "") == "host"
 ]
 
@@ -55,7 +55,7 @@ init(host, path) := {
 # Bind mounts: Mounts (what the engine reports), then HostConfig.Binds ("src:dst[:opts]") and
 # HostConfig.Mounts for sources Mounts does not list (a created but never started container has no Mounts).
 host_mounts(x, path) := array.concat(reported, [mount |
-	some mount in configured_mounts(x.HostConfig, path)
+	some mount in _configured_mounts(x.HostConfig, path)
 	not mount.source in {m.source | some m in reported}
 ]) if {
 	reported := [{"source": host_paths.clean(m.Source), "path": array.concat(path, ["Mounts", i, "Source"])} |
@@ -65,7 +65,7 @@ host_mounts(x, path) := array.concat(reported, [mount |
 	]
 }
 
-configured_mounts(host, path) := array.concat(
+_configured_mounts(host, path) := array.concat(
 	[{"source": source, "path": array.concat(path, ["HostConfig", "Binds", i])} |
 		some i, bind in object.get(host, "Binds", [])
 		source := host_paths.short_bind_source(bind)
@@ -91,12 +91,12 @@ env(config, path) := [secrets.assignment(entry, "runtime", array.concat(path, ["
 
 # json-file is the default driver when none is named.
 logging(config, path) := {
-	"driver": log_driver(config),
+	"driver": _log_driver(config),
 	"rotates": object.get(config, ["Config", "max-size"], "") != "",
 	"path": array.concat(path, ["HostConfig", "LogConfig"]),
 }
 
-log_driver(config) := config.Type if {
+_log_driver(config) := config.Type if {
 	is_string(config.Type)
 	config.Type != ""
 } else := "json-file"
@@ -108,13 +108,13 @@ exposed_ports(config, path) := [{"port": port, "path": array.concat(path, ["Conf
 
 # Published ports that are also exposed are reported once, where they are exposed.
 ports_of(config, host, path) := array.concat(exposed, [p |
-	some p in published_ports(host, path)
+	some p in _published_ports(host, path)
 	not p.port in {e.port | some e in exposed}
 ]) if {
 	exposed := exposed_ports(config, path)
 }
 
-published_ports(host, path) := [{"port": port, "path": array.concat(path, ["HostConfig", "PortBindings", key])} |
+_published_ports(host, path) := [{"port": port, "path": array.concat(path, ["HostConfig", "PortBindings", key])} |
 	some key, _ in object.get(host, "PortBindings", {})
 	port := ports.container_port(key)
 ]
@@ -143,20 +143,20 @@ image_reference(x, path) := pinned[0] if {
 
 # `Test: ["NONE", ...]` disables a health check inherited from the image (Docker reads only the first word);
 # an empty Test means none is set.
-health_check(config, path) := check(false, array.concat(path, ["Config", "Healthcheck", "Test"])) if {
+health_check(config, path) := _check(false, array.concat(path, ["Config", "Healthcheck", "Test"])) if {
 	config.Healthcheck.Test[0] == "NONE"
-} else := check(true, array.concat(path, ["Config", "Healthcheck"])) if {
+} else := _check(true, array.concat(path, ["Config", "Healthcheck"])) if {
 	count(config.Healthcheck.Test) > 0
-} else := check(false, array.concat(path, ["Config", "Healthcheck"]))
+} else := _check(false, array.concat(path, ["Config", "Healthcheck"]))
 
-check(configured, path) := {"name": "healthcheck", "configured": configured, "path": path}
+_check(configured, path) := {"name": "healthcheck", "configured": configured, "path": path}
 
 limits(host, path) := {
 	"memory": {
 		"set": values.quantity_set(object.get(host, "Memory", 0)),
 		"path": array.concat(path, ["HostConfig", "Memory"]),
 	},
-	"cpu": {"set": cpu_limited(host), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
+	"cpu": {"set": _cpu_limited(host), "path": array.concat(path, ["HostConfig", "NanoCpus"])},
 }
 
 read_only_root_fs(host, path) := {
@@ -165,7 +165,7 @@ read_only_root_fs(host, path) := {
 }
 
 # NanoCpus (--cpus) or a CFS quota (--cpu-quota) limits CPU time; CpuQuota -1 or 0 means unlimited.
-cpu_limited(host) if {
+_cpu_limited(host) if {
 	values.quantity_set(object.get(host, "NanoCpus", 0))
 } else := values.quantity_set(object.get(host, "CpuQuota", 0))
 

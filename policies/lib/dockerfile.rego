@@ -17,32 +17,32 @@ is_document(doc) if {
 	is_array(doc)
 	count(doc) > 0
 	every instruction in doc {
-		is_instruction(instruction)
+		_is_instruction(instruction)
 	}
 	some instruction in doc
 	instruction.Cmd == "from"
 }
 
-is_instruction(x) if {
+_is_instruction(x) if {
 	is_string(x.Cmd)
 	is_array(x.Value)
 }
 
 # Indexes of the FROM instructions, one per stage, in order.
-froms(doc) := [i | some i, instruction in doc; instruction.Cmd == "from"]
+_froms(doc) := [i | some i, instruction in doc; instruction.Cmd == "from"]
 
 # A stage's name (`FROM image AS name`), lower case as BuildKit compares them; undefined when unnamed.
-stage_name(from) := lower(from.Value[2]) if {
+_stage_name(from) := lower(from.Value[2]) if {
 	count(from.Value) >= 3
 	upper(from.Value[1]) == "AS"
 }
 
-name_or_null(from) := name if {
-	name := stage_name(from)
+_name_or_null(from) := name if {
+	name := _stage_name(from)
 } else := null
 
 # The ARGs declared before the first FROM, at their defaults: the only variables FROM lines can use.
-global_args(doc, first_from) := {name: value |
+_global_args(doc, first_from) := {name: value |
 	some i, instruction in doc
 	i < first_from
 	instruction.Cmd == "arg"
@@ -52,44 +52,44 @@ global_args(doc, first_from) := {name: value |
 
 # Each stage: its FROM's index, name, image reference after ARG expansion, and parent stage when it builds on
 # one (`FROM builder`). `scratch` pulls nothing.
-stages(doc) := [stage |
-	indexes := froms(doc)
-	args := global_args(doc, indexes[0])
-	names := [name_or_null(doc[i]) | some i in indexes]
+_stages(doc) := [stage |
+	indexes := _froms(doc)
+	args := _global_args(doc, indexes[0])
+	names := [_name_or_null(doc[i]) | some i in indexes]
 	some k, i in indexes
-	expanded := dockerfile_container.expand(first_value(doc[i]), args)
+	expanded := dockerfile_container.expand(_first_value(doc[i]), args)
 	stage := {
 		"index": k,
 		"from": i,
 		"name": names[k],
 		"base": expanded,
-		"written": first_value(doc[i]),
-		"parent": parent(names, k, lower(expanded.text)),
-		"pulls": pulls(names, k, lower(expanded.text)),
+		"written": _first_value(doc[i]),
+		"parent": _parent(names, k, lower(expanded.text)),
+		"pulls": _pulls(names, k, lower(expanded.text)),
 	}
 ]
 
-first_value(instruction) := instruction.Value[0] if {
+_first_value(instruction) := instruction.Value[0] if {
 	is_string(instruction.Value[0])
 } else := ""
 
-parent(names, k, base) := p if {
+_parent(names, k, base) := p if {
 	some p, name in array.slice(names, 0, k)
 	name == base
 } else := null
 
-pulls(names, k, base) if {
+_pulls(names, k, base) if {
 	base != "scratch"
 	base != ""
-	parent(names, k, base) == null
+	_parent(names, k, base) == null
 } else := false
 
 # The stage the image is built from: the one named by --dockerfile-target, else the last.
-target(stages_of_file) := k if {
-	k := target_named(stages_of_file, data.shipshape.dockerfile_target)
+_target(stages_of_file) := k if {
+	k := _target_named(stages_of_file, data.shipshape.dockerfile_target)
 } else := count(stages_of_file) - 1
 
-target_named(stages_of_file, name) := k if {
+_target_named(stages_of_file, name) := k if {
 	is_string(name)
 	some k, stage in stages_of_file
 	stage.name == lower(name)
@@ -98,26 +98,26 @@ target_named(stages_of_file, name) := k if {
 # The user and the health check of the image a Dockerfile builds (its `target` stage, or the last): what a
 # Compose service that builds from it runs with when it sets neither itself.
 image_facts(doc, target_name) := {"user": record.user, "health_check": record.health_checks[0]} if {
-	all_stages := stages(doc)
-	t := target_named(all_stages, target_name)
-	record := dockerfile_container.image_record(doc, all_stages, t, chain(all_stages, t))
+	all_stages := _stages(doc)
+	t := _target_named(all_stages, target_name)
+	record := dockerfile_container.image_record(doc, all_stages, t, _chain(all_stages, t))
 }
 
 # The target and every stage it builds on (FROM <stage> chains), as a set of stage indexes.
-chain(stages_of_file, k) := graph.reachable(parents, [k]) if {
-	parents := {stage.index: edges | some stage in stages_of_file; edges := parent_edges(stage)}
+_chain(stages_of_file, k) := graph.reachable(parents, [k]) if {
+	parents := {stage.index: edges | some stage in stages_of_file; edges := _parent_edges(stage)}
 }
 
-parent_edges(stage) := [stage.parent] if stage.parent != null
+_parent_edges(stage) := [stage.parent] if stage.parent != null
 
 else := []
 
-containers(doc) := array.concat([dockerfile_container.image_record(doc, all_stages, t, chain(all_stages, t))], [
+containers(doc) := array.concat([dockerfile_container.image_record(doc, all_stages, t, _chain(all_stages, t))], [
 dockerfile_container.build_record(stage) |
 	some stage in all_stages
 	stage.index != t
 	stage.pulls
 ]) if {
-	all_stages := stages(doc)
-	t := target(all_stages)
+	all_stages := _stages(doc)
+	t := _target(all_stages)
 }

@@ -14,16 +14,16 @@ package shipshape.lib.dockerfile_build
 # it can be made about that stage (result.at_stage).
 facts(doc, stages, chain, base) := {
 	"base": base,
-	"entrypoint": entrypoint(doc, chain),
-	"cmd": cmd(doc, chain),
-	"runs": runs(doc, stages, chain),
-	"copies": copies(doc, stages, chain),
+	"entrypoint": _entrypoint(doc, chain),
+	"cmd": _cmd(doc, chain),
+	"runs": _runs(doc, stages, chain),
+	"copies": _copies(doc, stages, chain),
 }
 
 # --- ENTRYPOINT and CMD ---------------------------------------------------------------------------------
 
 # The last instruction named `name` in the chain, as [index, instruction]; undefined when there is none.
-last_in_chain(doc, chain, name) := found[count(found) - 1] if {
+_last_in_chain(doc, chain, name) := found[count(found) - 1] if {
 	found := [[i, instruction] |
 		some i, instruction in doc
 		instruction.Cmd == name
@@ -32,40 +32,40 @@ last_in_chain(doc, chain, name) := found[count(found) - 1] if {
 	count(found) > 0
 }
 
-entrypoint(doc, chain) := launch(e[0], e[1]) if {
-	e := last_in_chain(doc, chain, "entrypoint")
+_entrypoint(doc, chain) := _launch(e[0], e[1]) if {
+	e := _last_in_chain(doc, chain, "entrypoint")
 } else := null
 
 # An ENTRYPOINT set in a later stage than the last CMD resets it (Docker: setting ENTRYPOINT clears the CMD
 # the base image had); else the last CMD of the chain is in force. Null when the Dockerfile sets none (the
 # base image's, which the Dockerfile does not show).
-cmd(doc, chain) := null if {
-	c := last_in_chain(doc, chain, "cmd")
-	e := last_in_chain(doc, chain, "entrypoint")
+_cmd(doc, chain) := null if {
+	c := _last_in_chain(doc, chain, "cmd")
+	e := _last_in_chain(doc, chain, "entrypoint")
 	e[1].Stage > c[1].Stage
-} else := launch(c[0], c[1]) if {
-	c := last_in_chain(doc, chain, "cmd")
+} else := _launch(c[0], c[1]) if {
+	c := _last_in_chain(doc, chain, "cmd")
 } else := null
 
 # How an ENTRYPOINT or CMD starts the process: its form; whether a shell-form script ends by `exec`-ing the
 # program (which then replaces the shell as PID 1); whether an exec form starts an init that forwards signals;
 # and the programs it runs.
-launch(i, instruction) := {
-	"form": form(instruction),
-	"execs": execs(instruction),
-	"init": starts_init(instruction),
-	"programs": launched_programs(i, instruction),
+_launch(i, instruction) := {
+	"form": _form(instruction),
+	"execs": _execs(instruction),
+	"init": _starts_init(instruction),
+	"programs": _launched_programs(i, instruction),
 	"path": [i, "Value", 0],
 }
 
-form(instruction) := "exec" if instruction.JSON == true
+_form(instruction) := "exec" if instruction.JSON == true
 
 else := "shell"
 
 # The script's last top-level command is `exec program ...`, alone in its pipeline.
-execs(instruction) if {
-	form(instruction) == "shell"
-	top := [c | some c in commands_of(instruction); c.Within == -1]
+_execs(instruction) if {
+	_form(instruction) == "shell"
+	top := [c | some c in _commands_of(instruction); c.Within == -1]
 	count(top) > 0
 	last := top[count(top) - 1]
 	last.Args[0] == "exec"
@@ -75,41 +75,41 @@ execs(instruction) if {
 else := false
 
 # Inits made to run as PID 1: they reap zombies and forward signals to the program they start.
-inits := {"tini", "tini-static", "dumb-init", "catatonit", "docker-init", "init", "s6-svscan"}
+_inits := {"tini", "tini-static", "dumb-init", "catatonit", "docker-init", "init", "s6-svscan"}
 
-starts_init(instruction) if {
-	form(instruction) == "exec"
-	basename(instruction.Value[0]) in inits
+_starts_init(instruction) if {
+	_form(instruction) == "exec"
+	_basename(instruction.Value[0]) in _inits
 }
 
 else := false
 
 # What an ENTRYPOINT or CMD runs: every command the harness read in it; without them (under conftest), an
 # exec form's program.
-launched_programs(i, instruction) := [{"program": c.program, "path": c.path} |
-	some c in commands(instruction, i)
+_launched_programs(i, instruction) := [{"program": c.program, "path": c.path} |
+	some c in _commands(instruction, i)
 ] if {
-	count(commands_of(instruction)) > 0
-} else := [{"program": basename(instruction.Value[0]), "path": [i, "Value", 0]}] if {
-	form(instruction) == "exec"
+	count(_commands_of(instruction)) > 0
+} else := [{"program": _basename(instruction.Value[0]), "path": [i, "Value", 0]}] if {
+	_form(instruction) == "exec"
 	is_string(instruction.Value[0])
 } else := []
 
 # --- RUN --------------------------------------------------------------------------------------------------
 
 # Every RUN of the file, in order: its stage, whether the stage ships, its --mount options, its commands.
-runs(doc, stages, chain) := [{
-	"stage": stage_of(stages, instruction.Stage),
+_runs(doc, stages, chain) := [{
+	"stage": _stage_of(stages, instruction.Stage),
 	"in_image": instruction.Stage in chain,
 	"path": [i],
-	"mounts": mounts(instruction),
-	"commands": commands(instruction, i),
+	"mounts": _mounts(instruction),
+	"commands": _commands(instruction, i),
 } |
 	some i, instruction in doc
 	instruction.Cmd == "run"
 ]
 
-stage_of(stages, k) := {
+_stage_of(stages, k) := {
 	"name": stages[k].label,
 	"owner": stages[k].label,
 	"object": concat("", ["Dockerfile stage ", stages[k].label]),
@@ -118,46 +118,46 @@ stage_of(stages, k) := {
 
 # The commands of a RUN, CMD or ENTRYPOINT as the model gives them, each with its index and path. Entries
 # that are not objects are left out; a missing or mistyped field reads as empty.
-commands(instruction, i) := [{
+_commands(instruction, i) := [{
 	"index": k,
-	"program": string_field(raw, "Program"),
-	"args": strings_field(raw, "Args"),
-	"arguments": strings_field(raw, "Arguments"),
-	"env": strings_field(raw, "Env"),
-	"pipeline": number_field(raw, "Pipeline"),
-	"position": number_field(raw, "Position"),
-	"within": number_field(raw, "Within"),
+	"program": _string_field(raw, "Program"),
+	"args": _strings_field(raw, "Args"),
+	"arguments": _strings_field(raw, "Arguments"),
+	"env": _strings_field(raw, "Env"),
+	"pipeline": _number_field(raw, "Pipeline"),
+	"position": _number_field(raw, "Position"),
+	"within": _number_field(raw, "Within"),
 	"redirects": [{"op": r.Op, "target": r.Target} |
-		some r in array_field(raw, "Redirects")
+		some r in _array_field(raw, "Redirects")
 		is_string(r.Op)
 		is_string(r.Target)
 	],
 	"path": [i, "Commands", k],
 } |
-	some k, raw in commands_of(instruction)
+	some k, raw in _commands_of(instruction)
 	is_object(raw)
 ]
 
-commands_of(instruction) := instruction.Commands if is_array(instruction.Commands)
+_commands_of(instruction) := instruction.Commands if is_array(instruction.Commands)
 
 else := []
 
-string_field(x, key) := x[key] if is_string(x[key])
+_string_field(x, key) := x[key] if is_string(x[key])
 
 else := ""
 
-strings_field(x, key) := [s | some s in array_field(x, key); is_string(s)]
+_strings_field(x, key) := [s | some s in _array_field(x, key); is_string(s)]
 
-array_field(x, key) := x[key] if is_array(x[key])
+_array_field(x, key) := x[key] if is_array(x[key])
 
 else := []
 
-number_field(x, key) := x[key] if is_number(x[key])
+_number_field(x, key) := x[key] if is_number(x[key])
 
 else := -1
 
 # `--mount=type=cache,target=/var/cache/apt` as {type, target}; BuildKit's default type is bind.
-mounts(instruction) := [{"type": object.get(options, "type", "bind"), "target": mount_target(options)} |
+_mounts(instruction) := [{"type": object.get(options, "type", "bind"), "target": _mount_target(options)} |
 	some flag in instruction.Flags
 	startswith(flag, "--mount=")
 	options := {key: value |
@@ -168,7 +168,7 @@ mounts(instruction) := [{"type": object.get(options, "type", "bind"), "target": 
 	}
 ]
 
-mount_target(options) := options.target if is_string(options.target)
+_mount_target(options) := options.target if is_string(options.target)
 
 else := options.dst if is_string(options.dst)
 
@@ -180,15 +180,15 @@ else := ""
 
 # Every source of every COPY and ADD, with the destination it is copied to (the last value; a heredoc source
 # is inline text, not a file).
-copies(doc, stages, chain) := [{
+_copies(doc, stages, chain) := [{
 	"instruction": instruction.Cmd,
-	"stage": stage_of(stages, instruction.Stage),
+	"stage": _stage_of(stages, instruction.Stage),
 	"in_image": instruction.Stage in chain,
 	"source": source,
 	"destination": instruction.Value[count(instruction.Value) - 1],
-	"from": flag_value(instruction.Flags, "--from"),
-	"url": is_url(source),
-	"checksum": flag_value(instruction.Flags, "--checksum") != null,
+	"from": _flag_value(instruction.Flags, "--from"),
+	"url": _is_url(source),
+	"checksum": _flag_value(instruction.Flags, "--checksum") != null,
 	"path": [i, "Value", k],
 } |
 	some i, instruction in doc
@@ -200,18 +200,18 @@ copies(doc, stages, chain) := [{
 	not startswith(source, "<<")
 ]
 
-flag_value(flags, name) := value if {
+_flag_value(flags, name) := value if {
 	some flag in flags
 	startswith(flag, concat("", [name, "="]))
 	value := substring(flag, count(name) + 1, -1)
 } else := null
 
 # A remote source ADD downloads: an HTTP(S) URL or a Git repository.
-is_url(source) if regex.match(`^(?i)(https?://|git@|git://)`, source)
+_is_url(source) if regex.match(`^(?i)(https?://|git@|git://)`, source)
 
 else := false
 
-basename(path) := parts[count(parts) - 1] if {
+_basename(path) := parts[count(parts) - 1] if {
 	is_string(path)
 	parts := split(path, "/")
 } else := ""

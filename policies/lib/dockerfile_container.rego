@@ -22,53 +22,53 @@ arg_default(declaration) := [name, concat("=", array.slice(parts, 1, count(parts
 # the global ARGs' defaults. A variable with no value and no default is unresolved, never guessed.
 expand(text, args) := {"text": concat("", [p.text | some p in pieces]), "unresolved": unresolved} if {
 	parts := split(text, "$")
-	references := [piece(part, args) | some part in array.slice(parts, 1, count(parts))]
+	references := [_piece(part, args) | some part in array.slice(parts, 1, count(parts))]
 	pieces := array.concat([{"text": parts[0], "unresolved": false}], references)
 	unresolved := [p.unresolved | some p in pieces; p.unresolved]
 }
 
-word_characters := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+_word_characters := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 
 # One `$...` reference and the text after it.
-piece(part, args) := {"text": concat("", [v.text, substring(part, close + 1, -1)]), "unresolved": v.unresolved} if {
+_piece(part, args) := {"text": concat("", [v.text, substring(part, close + 1, -1)]), "unresolved": v.unresolved} if {
 	startswith(part, "{")
 	close := indexof(part, "}")
 	close > 0
-	v := variable(substring(part, 1, close - 1), args)
+	v := _variable(substring(part, 1, close - 1), args)
 } else := {"text": concat("", [v.text, substring(part, count(name), -1)]), "unresolved": v.unresolved} if {
-	name := substring(part, 0, count(part) - count(trim_left(part, word_characters)))
+	name := substring(part, 0, count(part) - count(trim_left(part, _word_characters)))
 	name != ""
-	v := variable(name, args)
+	v := _variable(name, args)
 } else := {"text": concat("", ["$", part]), "unresolved": false}
 
-variable(body, args) := {"text": args[name], "unresolved": false} if {
-	name := variable_name(body)
+_variable(body, args) := {"text": args[name], "unresolved": false} if {
+	name := _variable_name(body)
 	is_string(args[name])
-	not empty_replaced(body, args[name])
-} else := {"text": fallback(body), "unresolved": false} if {
-	operator(body) != ""
-} else := {"text": "", "unresolved": variable_name(body)}
+	not _empty_replaced(body, args[name])
+} else := {"text": _fallback(body), "unresolved": false} if {
+	_operator(body) != ""
+} else := {"text": "", "unresolved": _variable_name(body)}
 
 # `${NAME:-x}` replaces an empty value too; `${NAME-x}` only a missing one.
-empty_replaced(body, "") if operator(body) == ":-"
+_empty_replaced(body, "") if _operator(body) == ":-"
 
-operator(body) := ":-" if {
+_operator(body) := ":-" if {
 	contains(body, ":-")
 } else := "-" if {
 	contains(body, "-")
 } else := ""
 
-variable_name(body) := split(body, operator(body))[0] if {
-	operator(body) != ""
+_variable_name(body) := split(body, _operator(body))[0] if {
+	_operator(body) != ""
 } else := body
 
-fallback(body) := concat(operator(body), array.slice(parts, 1, count(parts))) if {
-	parts := split(body, operator(body))
+_fallback(body) := concat(_operator(body), array.slice(parts, 1, count(parts))) if {
+	parts := split(body, _operator(body))
 }
 
 # The record of a stage that only builds: its image, for the image rules; nothing of how it runs.
-build_record(stage) := object.union(base_record(stage, "build"), {
-	"image": image(stage),
+build_record(stage) := object.union(_base_record(stage, "build"), {
+	"image": _image(stage),
 	"user": null,
 	"health_checks": [],
 	"env": [],
@@ -77,34 +77,34 @@ build_record(stage) := object.union(base_record(stage, "build"), {
 })
 
 # The target stage: the image that is built.
-image_record(doc, stages_of_file, t, chain) := object.union(base_record(stages_of_file[t], "image"), {
-	"image": image(stages_of_file[t]),
-	"user": user(doc, stages_of_file[t], chain),
-	"health_checks": [health_check(doc, stages_of_file[t], chain)],
-	"env": env(doc, chain),
-	"ports": exposed(doc, chain),
+image_record(doc, stages_of_file, t, chain) := object.union(_base_record(stages_of_file[t], "image"), {
+	"image": _image(stages_of_file[t]),
+	"user": _user(doc, stages_of_file[t], chain),
+	"health_checks": [_health_check(doc, stages_of_file[t], chain)],
+	"env": _env(doc, chain),
+	"ports": _exposed(doc, chain),
 	"build": dockerfile_build.facts(
 		doc,
-		[{"label": label(s), "from": s.from} | some s in stages_of_file],
+		[{"label": _label(s), "from": s.from} | some s in stages_of_file],
 		chain,
-		root_image(stages_of_file, chain),
+		_root_image(stages_of_file, chain),
 	),
 })
 
 # The image the target's chain of stages starts from (its first stage's FROM); null for scratch.
-root_image(stages_of_file, chain) := image(root) if {
+_root_image(stages_of_file, chain) := _image(root) if {
 	some root in stages_of_file
 	root.index in chain
 	root.parent == null
 } else := null
 
-base_record(stage, role) := {
+_base_record(stage, role) := {
 	"shape": "dockerfile",
 	"kind": "Dockerfile",
-	"owner": label(stage),
+	"owner": _label(stage),
 	"namespace": null,
-	"object": concat("", ["Dockerfile stage ", label(stage)]),
-	"name": label(stage),
+	"object": concat("", ["Dockerfile stage ", _label(stage)]),
+	"name": _label(stage),
 	"role": role,
 	"path": [stage.from],
 	"limits": null,
@@ -130,30 +130,30 @@ base_record(stage, role) := {
 	"volumes": null,
 }
 
-label(stage) := stage.name if {
+_label(stage) := stage.name if {
 	stage.name != null
 } else := format_int(stage.index, 10)
 
 # The image a stage's FROM pulls, after ARG expansion; null for scratch or another stage.
-image(stage) := {"ref": reference(stage), "path": [stage.from, "Value", 0], "unresolved": stage.base.unresolved} if {
+_image(stage) := {"ref": _reference(stage), "path": [stage.from, "Value", 0], "unresolved": stage.base.unresolved} if {
 	stage.pulls
 } else := null
 
 # What FROM names after expansion; as written when a variable cannot be resolved.
-reference(stage) := stage.written if {
+_reference(stage) := stage.written if {
 	count(stage.base.unresolved) > 0
 } else := stage.base.text
 
 # Instructions of the stages in the chain, with their indexes, in file order.
-in_chain(doc, chain, cmd) := [[i, instruction] |
+_in_chain(doc, chain, cmd) := [[i, instruction] |
 	some i, instruction in doc
 	instruction.Cmd == cmd
 	instruction.Stage in chain
 ]
 
 # The last USER of the chain decides; without one, the base image's user runs it (root for most images).
-user(doc, stage, chain) := users.fact(last[1].Value[0], [last[0], "Value", 0]) if {
-	found := in_chain(doc, chain, "user")
+_user(doc, stage, chain) := users.fact(last[1].Value[0], [last[0], "Value", 0]) if {
+	found := _in_chain(doc, chain, "user")
 	count(found) > 0
 	last := found[count(found) - 1]
 } else := {
@@ -164,8 +164,8 @@ user(doc, stage, chain) := users.fact(last[1].Value[0], [last[0], "Value", 0]) i
 }
 
 # The last HEALTHCHECK of the chain decides; NONE disables one the base image has.
-health_check(doc, stage, chain) := {"name": "HEALTHCHECK", "configured": configured, "path": [last[0]]} if {
-	found := in_chain(doc, chain, "healthcheck")
+_health_check(doc, stage, chain) := {"name": "HEALTHCHECK", "configured": configured, "path": [last[0]]} if {
+	found := _in_chain(doc, chain, "healthcheck")
 	count(found) > 0
 	last := found[count(found) - 1]
 	configured := upper(last[1].Value[0]) != "NONE"
@@ -174,23 +174,23 @@ health_check(doc, stage, chain) := {"name": "HEALTHCHECK", "configured": configu
 # ENV values are baked into the image; ARG defaults are in its build history. `$VAR` references are expanded
 # at build time from ARGs, so they are references here; a `*_FILE` path or an ARG without default is not a
 # literal.
-env(doc, chain) := array.concat(
+_env(doc, chain) := array.concat(
 	[secrets.variable(instruction.Value[j], instruction.Value[j + 1], "compose", [i, "Value", j]) |
-		some [i, instruction] in in_chain(doc, chain, "env")
+		some [i, instruction] in _in_chain(doc, chain, "env")
 		some j in numbers.range(0, count(instruction.Value) - 1)
 		j % 3 == 0
 		j + 1 < count(instruction.Value)
 	],
 	[secrets.variable(name, value, "compose", [i, "Value", k]) |
-		some [i, instruction] in in_chain(doc, chain, "arg")
+		some [i, instruction] in _in_chain(doc, chain, "arg")
 		some k, declaration in instruction.Value
 		[name, value] := arg_default(declaration)
 		value != null
 	],
 )
 
-exposed(doc, chain) := [{"port": port, "path": [i, "Value", k]} |
-	some [i, instruction] in in_chain(doc, chain, "expose")
+_exposed(doc, chain) := [{"port": port, "path": [i, "Value", k]} |
+	some [i, instruction] in _in_chain(doc, chain, "expose")
 	some k, entry in instruction.Value
 	port := ports.container_port(entry)
 ]

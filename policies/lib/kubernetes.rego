@@ -13,7 +13,7 @@ import data.shipshape.lib.values
 import data.shipshape.lib.waivers
 
 # Where each workload kind keeps its pod spec.
-pod_spec_paths := {
+_pod_spec_paths := {
 	"Pod": ["spec"],
 	"Deployment": ["spec", "template", "spec"],
 	"StatefulSet": ["spec", "template", "spec"],
@@ -28,7 +28,7 @@ pod_spec_paths := {
 
 # Where other kinds usually embed a pod template, tried in order: custom resources such as Argo's Rollout
 # (spec.template), KEDA's ScaledJob (spec.jobTargetRef.template) or anything with a CronJob-like jobTemplate.
-template_spec_paths := [
+_template_spec_paths := [
 	["spec", "template", "spec"],
 	["spec", "jobTemplate", "spec", "template", "spec"],
 	["spec", "jobTargetRef", "template", "spec"],
@@ -36,12 +36,12 @@ template_spec_paths := [
 ]
 
 # The pod spec's place in a workload of this kind; undefined when it embeds none.
-pod_spec_path(workload) := pod_spec_paths[workload.kind]
+_pod_spec_path(workload) := _pod_spec_paths[workload.kind]
 
-pod_spec_path(workload) := found[0] if {
-	not pod_spec_paths[workload.kind]
+_pod_spec_path(workload) := found[0] if {
+	not _pod_spec_paths[workload.kind]
 	found := [relative |
-		some relative in template_spec_paths
+		some relative in _template_spec_paths
 		spec := object.get(workload, relative, null)
 		is_array(object.get(spec, "containers", null))
 	]
@@ -49,12 +49,12 @@ pod_spec_path(workload) := found[0] if {
 }
 
 # Kinds whose containers are expected to keep running, and so need probes.
-long_running_kinds := {
+_long_running_kinds := {
 	"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
 	"DeploymentConfig",
 }
 
-container_fields := {"initContainers": "init", "containers": "container", "ephemeralContainers": "ephemeral"}
+_container_fields := {"initContainers": "init", "containers": "container", "ephemeralContainers": "ephemeral"}
 
 is_document(doc) if {
 	is_object(doc)
@@ -63,95 +63,96 @@ is_document(doc) if {
 }
 
 # The objects of a document with their paths: the object under review, the items of a List, or the document.
-objects(doc) := [{"object": doc.request.object, "path": ["request", "object"]}] if {
+_objects(doc) := [{"object": doc.request.object, "path": ["request", "object"]}] if {
 	doc.kind == "AdmissionReview"
 	is_object(doc.request.object)
 } else := [{"object": item, "path": ["items", i]} | some i, item in doc.items; is_object(item)] if {
-	is_list(doc)
-	not nested_list(doc)
-} else := nested_list_items(doc) if {
-	is_list(doc)
+	_is_list(doc)
+	not _nested_list(doc)
+} else := _nested_list_items(doc) if {
+	_is_list(doc)
 } else := [{"object": doc, "path": []}]
 
-is_list(x) if {
+_is_list(x) if {
 	is_string(x.kind)
 	endswith(x.kind, "List")
 	is_array(x.items)
 }
 
-nested_list(doc) if {
+_nested_list(doc) if {
 	some item in doc.items
-	is_list(item)
+	_is_list(item)
 }
 
 # Lists within lists, at any depth: every object reached through items of lists only, that is not a list.
 # (walk only for the rare nested list; a flat one takes the comprehension above.)
-nested_list_items(doc) := [{"object": value, "path": path} |
+_nested_list_items(doc) := [{"object": value, "path": path} |
 	walk(doc, [path, value])
 	count(path) > 0
 	count(path) % 2 == 0
 	is_object(value)
-	not is_list(value)
+	not _is_list(value)
 	every i in numbers.range(0, count(path) - 1) {
-		step_of_list(doc, path, i)
+		_step_of_list(doc, path, i)
 	}
 ]
 
 # Step i of a path through nested lists: "items" at even steps (below a list), an index at odd ones.
-step_of_list(doc, path, i) if {
+_step_of_list(doc, path, i) if {
 	i % 2 == 0
 	path[i] == "items"
-	is_list(object.get(doc, array.slice(path, 0, i), null))
+	_is_list(object.get(doc, array.slice(path, 0, i), null))
 }
 
-step_of_list(_, path, i) if {
+_step_of_list(_, path, i) if {
 	i % 2 == 1
 	is_number(path[i])
 }
 
 containers(doc) := [record |
-	some entry in objects(doc)
-	some record in workload_records(entry.object, entry.path)
+	some entry in _objects(doc)
+	some record in _workload_records(entry.object, entry.path)
 ]
 
 # A pod spec that lists no container at all (the API server would refuse it, a template half-written, a custom
 # resource that fills containers in later) still says what its pod may do: one record for the pod, with the
 # pod-level facts only, so a hostNetwork or a hostPath is not lost with the containers.
-workload_records(workload, prefix) := records if {
-	records := workload_containers(workload, prefix)
+_workload_records(workload, prefix) := records if {
+	records := _workload_containers(workload, prefix)
 	count(records) > 0
-} else := [pod_record(workload, prefix, pod_spec, spec_path) |
-	relative := pod_spec_path(workload)
+} else := [_pod_record(workload, prefix, pod_spec, spec_path) |
+	relative := _pod_spec_path(workload)
 	pod_spec := object.get(workload, relative, null)
 	is_object(pod_spec)
 	spec_path := array.concat(prefix, relative)
 ]
 
-workload_containers(workload, prefix) := [container_record(workload, prefix, pod_spec, spec_path, field, i, container) |
-	relative := pod_spec_path(workload)
+_workload_containers(workload, prefix) := [record |
+	relative := _pod_spec_path(workload)
 	pod_spec := object.get(workload, relative, null)
 	is_object(pod_spec)
 	spec_path := array.concat(prefix, relative)
-	some field, _ in container_fields
+	some field, _ in _container_fields
 	some i, container in object.get(pod_spec, field, [])
 	is_object(container)
+	record := _container_record(workload, prefix, pod_spec, spec_path, field, i, container)
 ]
 
-container_record(workload, prefix, pod_spec, spec_path, field, i, container) := {
+_container_record(workload, prefix, pod_spec, spec_path, field, i, container) := {
 	"shape": "kubernetes",
 	"kind": workload.kind,
-	"owner": owner_name(workload),
-	"namespace": namespace_of(workload),
-	"object": concat("/", [workload.kind, owner_name(workload)]),
-	"name": name_of(container),
+	"owner": _owner_name(workload),
+	"namespace": _namespace_of(workload),
+	"object": concat("/", [workload.kind, _owner_name(workload)]),
+	"name": _name_of(container),
 	"role": role,
 	"path": path,
 	"image": kubernetes_container.image(container, path),
 	"user": kubernetes_container.user(pod_context, context, spec_path, path),
-	"health_checks": kubernetes_container.health_checks(container, path, keeps_running(workload, pod_spec), role),
+	"health_checks": kubernetes_container.health_checks(container, path, _keeps_running(workload, pod_spec), role),
 	"limits": kubernetes_container.limits(container, path, role),
 	"read_only_root_fs": kubernetes_container.read_only_root_fs(context, path),
-	"waiver": waivers.kubernetes(workload, template_metadata_path(workload), prefix),
+	"waiver": waivers.kubernetes(workload, _template_metadata_path(workload), prefix),
 	"privileged": kubernetes_container.privileged(context, path),
 	"privilege_escalation": kubernetes_container.privilege_escalation(context, path),
 	"capabilities": kubernetes_container.added_and_dropped(context, path),
@@ -169,9 +170,9 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"host_ports": kubernetes_container.host_ports(container, path),
 	"sysctls": kubernetes_container.sysctls(pod_context, spec_path),
 	"apparmor": kubernetes_container.apparmor(
-		object.get(workload, array.concat(template_metadata_path(workload), ["annotations"]), {}),
-		array.concat(prefix, template_metadata_path(workload)),
-		name_of(container), pod_context, spec_path, context, path,
+		object.get(workload, array.concat(_template_metadata_path(workload), ["annotations"]), {}),
+		array.concat(prefix, _template_metadata_path(workload)),
+		_name_of(container), pod_context, spec_path, context, path,
 	),
 	"selinux": kubernetes_container.selinux(pod_context, spec_path, context, path),
 	"proc_mount": kubernetes_container.proc_mount(context, path),
@@ -179,18 +180,18 @@ container_record(workload, prefix, pod_spec, spec_path, field, i, container) := 
 	"volumes": kubernetes_container.volumes(pod_spec, spec_path),
 } if {
 	path := array.concat(spec_path, [field, i])
-	role := container_role(field, container)
+	role := _container_role(field, container)
 	context := values.object_at(container, "securityContext")
 	pod_context := values.object_at(pod_spec, "securityContext")
 }
 
 # The record of a pod with no containers: its pod-level facts, null (or none) for what only a container has.
-pod_record(workload, prefix, pod_spec, spec_path) := {
+_pod_record(workload, prefix, pod_spec, spec_path) := {
 	"shape": "kubernetes",
 	"kind": workload.kind,
-	"owner": owner_name(workload),
-	"namespace": namespace_of(workload),
-	"object": concat("/", [workload.kind, owner_name(workload)]),
+	"owner": _owner_name(workload),
+	"namespace": _namespace_of(workload),
+	"object": concat("/", [workload.kind, _owner_name(workload)]),
 	"name": null,
 	"role": "pod",
 	"path": spec_path,
@@ -199,7 +200,7 @@ pod_record(workload, prefix, pod_spec, spec_path) := {
 	"health_checks": [],
 	"limits": null,
 	"read_only_root_fs": null,
-	"waiver": waivers.kubernetes(workload, template_metadata_path(workload), prefix),
+	"waiver": waivers.kubernetes(workload, _template_metadata_path(workload), prefix),
 	"privileged": null,
 	"privilege_escalation": null,
 	"capabilities": null,
@@ -226,45 +227,45 @@ pod_record(workload, prefix, pod_spec, spec_path) := {
 }
 
 # The pod template's metadata sits beside its spec; a Pod is its own template.
-template_metadata_path(workload) := array.concat(array.slice(spec_path, 0, count(spec_path) - 1), ["metadata"]) if {
-	spec_path := pod_spec_path(workload)
+_template_metadata_path(workload) := array.concat(array.slice(spec_path, 0, count(spec_path) - 1), ["metadata"]) if {
+	spec_path := _pod_spec_path(workload)
 }
 
 # Whether a workload's containers are expected to keep running (and so need probes): the long-running kinds,
 # and other kinds that embed a pod template unless their name says they run jobs; in either case not when the
 # pods never restart (a one-shot Pod with `restartPolicy: Never` or `OnFailure`, such as a Helm test hook, runs
 # to completion like a Job's).
-default keeps_running(_, _) := false
+default _keeps_running(_, _) := false
 
-keeps_running(workload, pod_spec) if {
-	workload.kind in long_running_kinds
-	not restarts_never(pod_spec)
+_keeps_running(workload, pod_spec) if {
+	workload.kind in _long_running_kinds
+	not _restarts_never(pod_spec)
 }
 
-keeps_running(workload, pod_spec) if {
-	not pod_spec_paths[workload.kind]
+_keeps_running(workload, pod_spec) if {
+	not _pod_spec_paths[workload.kind]
 	not contains(workload.kind, "Job")
-	not restarts_never(pod_spec)
+	not _restarts_never(pod_spec)
 }
 
-restarts_never(pod_spec) if pod_spec.restartPolicy in {"Never", "OnFailure"}
+_restarts_never(pod_spec) if pod_spec.restartPolicy in {"Never", "OnFailure"}
 
 # A native sidecar is an init container that restarts always: it runs for the pod's whole life.
-container_role(field, container) := "sidecar" if {
+_container_role(field, container) := "sidecar" if {
 	field == "initContainers"
 	container.restartPolicy == "Always"
-} else := container_fields[field]
+} else := _container_fields[field]
 
-owner_name(workload) := workload.metadata.name if {
+_owner_name(workload) := workload.metadata.name if {
 	is_string(workload.metadata.name)
 } else := workload.metadata.generateName if {
 	is_string(workload.metadata.generateName)
 } else := "(unnamed)"
 
-namespace_of(workload) := workload.metadata.namespace if is_string(workload.metadata.namespace)
+_namespace_of(workload) := workload.metadata.namespace if is_string(workload.metadata.namespace)
 
 else := null
 
-name_of(container) := container.name if is_string(container.name)
+_name_of(container) := container.name if is_string(container.name)
 
 else := "(unnamed)"

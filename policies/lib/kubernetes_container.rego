@@ -13,7 +13,7 @@ import data.shipshape.lib.params
 import data.shipshape.lib.secrets
 import data.shipshape.lib.values
 
-host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"}
+_host_namespace_fields := {"hostNetwork": "network", "hostPID": "PID", "hostIPC": "IPC"}
 
 # Each fact is a function the container record (kubernetes.rego) calls from its one object literal: merging a
 # facts object into the record with object.union cost a tenth of an evaluation. `context` is the container's
@@ -37,14 +37,14 @@ added_and_dropped(context, path) := {
 }
 
 host_namespaces(pod_spec, spec_path) := [{"name": name, "path": array.concat(spec_path, [field])} |
-	some field, name in host_namespace_fields
+	some field, name in _host_namespace_fields
 	values.truthy(object.get(pod_spec, field, false))
 ]
 
 env(container, path) := [variable |
 	some i, entry in object.get(container, "env", [])
 	is_string(entry.name)
-	variable := secrets.variable(entry.name, own_value(entry), "kubernetes", array.concat(path, ["env", i, "value"]))
+	variable := secrets.variable(entry.name, _own_value(entry), "kubernetes", array.concat(path, ["env", i, "value"]))
 ]
 
 ports_of(container, path) := [{"port": port.containerPort, "path": array.concat(path, ["ports", i, "containerPort"])} |
@@ -75,28 +75,28 @@ pod_host_mounts(pod_spec, spec_path) := [mount |
 ]
 
 # A pod with no containers: the pod's own seccomp profile, or none (no container runs unconfined).
-pod_seccomp(pod_context, spec_path) := profile(pod_context.seccompProfile.type, spec_path) if {
+pod_seccomp(pod_context, spec_path) := _profile(pod_context.seccompProfile.type, spec_path) if {
 	is_string(pod_context.seccompProfile.type)
 } else := null
 
 # The value written in the manifest; none when it comes from elsewhere (valueFrom).
-own_value(entry) := null if entry.valueFrom
+_own_value(entry) := null if entry.valueFrom
 
 else := object.get(entry, "value", null)
 
 # The container's seccompProfile wins over the pod's.
-seccomp(pod_context, spec_path, context, path) := profile(context.seccompProfile.type, path) if {
+seccomp(pod_context, spec_path, context, path) := _profile(context.seccompProfile.type, path) if {
 	is_string(context.seccompProfile.type)
-} else := profile(pod_context.seccompProfile.type, spec_path) if {
+} else := _profile(pod_context.seccompProfile.type, spec_path) if {
 	is_string(pod_context.seccompProfile.type)
 } else := {"profile": "unset", "path": array.concat(path, ["securityContext", "seccompProfile"])}
 
-profile(type, owner_path) := {
-	"profile": profile_name(type),
+_profile(type, owner_path) := {
+	"profile": _profile_name(type),
 	"path": array.concat(owner_path, ["securityContext", "seccompProfile", "type"]),
 }
 
-profile_name(type) := "unconfined" if type == "Unconfined"
+_profile_name(type) := "unconfined" if type == "Unconfined"
 
 else := "confined"
 
@@ -104,12 +104,12 @@ else := "confined"
 # Ephemeral containers cannot set resources.
 requests(container, path, role) := null if {
 	role == "ephemeral"
-} else := {resource: {"set": requested(container, resource), "path": field} |
+} else := {resource: {"set": _requested(container, resource), "path": field} |
 	some resource in ["memory", "cpu"]
 	field := array.concat(path, ["resources", "requests", resource])
 }
 
-requested(container, resource) if {
+_requested(container, resource) if {
 	values.quantity_set(object.get(container, ["resources", "requests", resource], null))
 } else := values.quantity_set(object.get(container, ["resources", "limits", resource], null))
 
@@ -118,7 +118,7 @@ image(container, path) := {"ref": container.image, "path": array.concat(path, ["
 } else := null
 
 # A numeric user id; numeric strings count too, as a YAML author may quote them.
-uid(context) := context.runAsUser if {
+_uid(context) := context.runAsUser if {
 	is_number(context.runAsUser)
 } else := to_number(context.runAsUser) if {
 	is_string(context.runAsUser)
@@ -129,70 +129,70 @@ uid(context) := context.runAsUser if {
 # container the kubelet keeps off root still fails when it does not meet the restricted Pod Security Standard's
 # letter (restricted_user), since a namespace enforcing that standard rejects the pod.
 user(pod_context, context, spec_path, path) := kubelet if {
-	kubelet := kubelet_user(pod_context, context, spec_path, path)
+	kubelet := _kubelet_user(pod_context, context, spec_path, path)
 	kubelet.may_be_root
 } else := literal if {
 	params.profile == "restricted"
-	literal := restricted_user(pod_context, context, spec_path, path)
-} else := kubelet_user(pod_context, context, spec_path, path)
+	literal := _restricted_user(pod_context, context, spec_path, path)
+} else := _kubelet_user(pod_context, context, spec_path, path)
 
 # Whether the container may run as root, following the kubelet: the container's runAsUser, else the pod's;
 # without a non-zero uid, runAsNonRoot must be true (the container's value wins over the pod's).
-kubelet_user(pod_context, context, spec_path, path) := verdict(true, "runAsUser is 0", path, "runAsUser") if {
-	uid(context) == 0
-} else := verdict(false, "runAsUser is not 0", path, "runAsUser") if {
-	uid(context)
-} else := verdict(true, "the pod's runAsUser is 0", spec_path, "runAsUser") if {
-	uid(pod_context) == 0
-} else := verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
-	uid(pod_context)
-} else := verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
+_kubelet_user(pod_context, context, spec_path, path) := _verdict(true, "runAsUser is 0", path, "runAsUser") if {
+	_uid(context) == 0
+} else := _verdict(false, "runAsUser is not 0", path, "runAsUser") if {
+	_uid(context)
+} else := _verdict(true, "the pod's runAsUser is 0", spec_path, "runAsUser") if {
+	_uid(pod_context) == 0
+} else := _verdict(false, "the pod's runAsUser is not 0", spec_path, "runAsUser") if {
+	_uid(pod_context)
+} else := _verdict(true, "runAsNonRoot is false", path, "runAsNonRoot") if {
 	values.falsy(context.runAsNonRoot)
-} else := verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
+} else := _verdict(false, "runAsNonRoot is true", path, "runAsNonRoot") if {
 	values.truthy(context.runAsNonRoot)
-} else := verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
+} else := _verdict(false, "the pod's runAsNonRoot is true", spec_path, "runAsNonRoot") if {
 	values.truthy(pod_context.runAsNonRoot)
-} else := verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
+} else := _verdict(true, "the pod's runAsNonRoot is false", spec_path, "runAsNonRoot") if {
 	values.falsy(pod_context.runAsNonRoot)
-} else := verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
+} else := _verdict(true, "neither runAsNonRoot: true nor a non-zero runAsUser is set", path, "runAsNonRoot")
 
-verdict(may_be_root, reason, owner_path, field) := {
+_verdict(may_be_root, reason, owner_path, field) := {
 	"may_be_root": may_be_root,
-	"claim": claim(may_be_root),
+	"claim": _claim(may_be_root),
 	"reason": reason,
 	"path": array.concat(owner_path, ["securityContext", field]),
 }
 
-claim(true) := "may run as root"
+_claim(true) := "may run as root"
 
-claim(false) := "runs as a non-root user"
+_claim(false) := "runs as a non-root user"
 
 # The restricted standard's "Running as Non-root" and "Running as Non-root user" controls, taken literally
 # (k8s.io/pod-security-admission's runAsNonRoot and runAsUser checks): runAsNonRoot must be true, on the
 # container or else on the pod; no level may set it false; no level may set runAsUser 0. Undefined when met.
-restricted_user(pod_context, context, spec_path, path) := unenforced(restricted.pod_uid, spec_path, "runAsUser") if {
-	uid(pod_context) == 0
-} else := unenforced(restricted.pod_false, spec_path, "runAsNonRoot") if {
+_restricted_user(pod_context, context, spec_path, path) := _unenforced(_restricted.pod_uid, spec_path, "runAsUser") if {
+	_uid(pod_context) == 0
+} else := _unenforced(_restricted.pod_false, spec_path, "runAsNonRoot") if {
 	values.falsy(pod_context.runAsNonRoot)
-} else := unenforced(restricted.false, path, "runAsNonRoot") if {
+} else := _unenforced(_restricted.false, path, "runAsNonRoot") if {
 	values.falsy(context.runAsNonRoot)
-} else := unenforced(restricted.unset, path, "runAsNonRoot") if {
+} else := _unenforced(_restricted.unset, path, "runAsNonRoot") if {
 	not values.truthy(object.get(context, "runAsNonRoot", null))
 	not values.truthy(object.get(pod_context, "runAsNonRoot", null))
 }
 
-restricted := {
+_restricted := {
 	"pod_uid": "the pod's runAsUser is 0 (Restricted rejects it whatever the containers set)",
 	"pod_false": "the pod's runAsNonRoot is false (Restricted rejects it whatever the containers set)",
 	"false": "runAsNonRoot is false (Restricted requires true, even with a non-zero runAsUser)",
 	"unset": "runAsNonRoot: true is not set (Restricted requires it, even with a non-zero runAsUser)",
 }
 
-unenforced(reason, owner_path, field) := object.union(verdict(true, reason, owner_path, field), unenforced_claim)
+_unenforced(reason, owner_path, field) := object.union(_verdict(true, reason, owner_path, field), _unenforced_claim)
 
-unenforced_claim := {"claim": "does not require a non-root user"}
+_unenforced_claim := {"claim": "does not require a non-root user"}
 
-probe_names := ["livenessProbe", "readinessProbe"]
+_probe_names := ["livenessProbe", "readinessProbe"]
 
 # Probes a long-running container needs. Jobs, CronJobs and ordinary init containers run to completion;
 # ephemeral containers cannot have probes at all.
@@ -203,7 +203,7 @@ health_checks(container, path, keeps_running, role) := [] if {
 	"configured": is_object(object.get(container, name, null)),
 	"path": array.concat(path, [name]),
 } |
-	some name in probe_names
+	some name in _probe_names
 ] if {
 	role in {"container", "sidecar"}
 } else := []
@@ -213,7 +213,7 @@ limits(container, path, role) := null if {
 	role == "ephemeral"
 } else := {resource: limit |
 	some resource in ["memory", "cpu"]
-	limit := {"set": limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
+	limit := {"set": _limit_set(container, resource), "path": array.concat(path, ["resources", "limits", resource])}
 }
 
 read_only_root_fs(context, path) := {
@@ -221,7 +221,7 @@ read_only_root_fs(context, path) := {
 	"path": array.concat(path, ["securityContext", "readOnlyRootFilesystem"]),
 }
 
-limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))
+_limit_set(container, resource) := values.quantity_set(object.get(container, ["resources", "limits", resource], null))
 
 # --- Pod Security Standards, baseline ----------------------------------------------------------------------
 
@@ -257,7 +257,7 @@ apparmor(annotations, metadata_path, name, pod_context, spec_path, context, path
 	is_string(pod_context.appArmorProfile.type)
 } else := {
 	"profile": value,
-	"confined": confining_annotation(value),
+	"confined": _confining_annotation(value),
 	"path": array.concat(metadata_path, ["annotations", key]),
 } if {
 	key := concat("", ["container.apparmor.security.beta.kubernetes.io/", name])
@@ -265,7 +265,7 @@ apparmor(annotations, metadata_path, name, pod_context, spec_path, context, path
 	is_string(value)
 } else := {"profile": null, "confined": true, "path": path}
 
-confining_annotation(value) if {
+_confining_annotation(value) if {
 	value == "runtime/default"
 } else := startswith(value, "localhost/")
 
@@ -278,25 +278,25 @@ selinux(pod_context, spec_path, context, path) := [option |
 	is_object(options)
 	option := {
 		"disabled": false,
-		"type": string_or_null(options, "type"),
-		"user": string_or_null(options, "user"),
-		"role": string_or_null(options, "role"),
+		"type": _string_or_null(options, "type"),
+		"user": _string_or_null(options, "user"),
+		"role": _string_or_null(options, "role"),
 		"path": at,
 	}
 ]
 
-string_or_null(options, key) := options[key] if {
+_string_or_null(options, key) := options[key] if {
 	is_string(options[key])
 	options[key] != ""
 } else := null
 
 # The Pod Security Standards allow only the default (unset or `Default`); anything else unmasks.
 proc_mount(context, path) := {
-	"unmasked": unmasks(object.get(context, "procMount", null)),
+	"unmasked": _unmasks(object.get(context, "procMount", null)),
 	"path": array.concat(path, ["securityContext", "procMount"]),
 }
 
-unmasks(value) if not value in {"Default", "", null}
+_unmasks(value) if not value in {"Default", "", null}
 
 else := false
 

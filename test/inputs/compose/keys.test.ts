@@ -8,7 +8,7 @@ import { ROOT } from "../../helpers.js";
 describe("Compose keys", () => {
   it("are the same sets in the harness and in policies/lib/compose.rego", () => {
     const opa = join(ROOT, ".tools", "bin", "opa");
-    const query = "[data.shipshape.lib.compose.top_level_keys, data.shipshape.lib.compose.service_keys]";
+    const query = "[data.shipshape.lib.compose._top_level_keys, data.shipshape.lib.compose._service_keys]";
     const output = execFileSync(opa, ["eval", "-f", "json", "--ignore", "capabilities.json", "-d", join(ROOT, "policies"), query], { encoding: "utf8" });
     const [top, service] = (JSON.parse(output) as { result: Array<{ expressions: Array<{ value: [string[], string[]] }> }> }).result[0]!.expressions[0]!.value;
     expect([...top].sort()).toEqual([...TOP_LEVEL_KEYS].sort());
