@@ -52,3 +52,31 @@ describe("directory walks over charts and kustomizations", () => {
     expect(report.errors[0]).toMatchObject({ file: "other/job.yaml", code: "PARSE_ERROR" });
   });
 });
+
+describe("rendered output (helm template | shipshape check -)", () => {
+  it("names the template each finding comes from, from the # Source: comments", async () => {
+    const rendered = [
+      "---",
+      "# Source: web/templates/serviceaccount.yaml",
+      "apiVersion: v1",
+      "kind: ServiceAccount",
+      "metadata: {name: web}",
+      "---",
+      "# Source: web/templates/deployment.yaml",
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: {name: web}",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers: [{name: web, image: 'nginx:1.27', securityContext: {privileged: true}}]",
+      "",
+    ].join("\n");
+    const { stdout } = await runCli(["check", "--no-config", "-f", "json", "-"], { stdin: rendered });
+    const report = JSON.parse(stdout) as Report;
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(new Set(report.findings.map((f) => f.source))).toEqual(new Set(["web/templates/deployment.yaml"]));
+    const text = await runCli(["check", "--no-config", "-"], { stdin: rendered });
+    expect(text.stdout).toContain("runs privileged (from web/templates/deployment.yaml)");
+  });
+});

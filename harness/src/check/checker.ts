@@ -350,6 +350,7 @@ export class Checker {
       ...(typeof raw.namespace === "string" && { namespace: raw.namespace }),
       ...(typeof raw.container === "string" && { container: raw.container }),
       path: formatPath(raw.path),
+      ...(document.source !== undefined && { source: document.source }),
       waived: false,
     };
   }

@@ -13,6 +13,11 @@ export interface SourceDocument {
   /** 0-based position of the document in its file. */
   index: number;
   value: unknown;
+  /**
+   * The template the document was rendered from, when rendered output says so: `helm template` writes
+   * `# Source: chart/templates/deployment.yaml` above each document.
+   */
+  source?: string;
   /** The location of the deepest node on `path` that exists in the source. */
   locate(path: DocumentPath): Location;
 }

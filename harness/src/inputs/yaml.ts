@@ -62,7 +62,18 @@ function position(lineCounter: LineCounter, offset: number): { line: number; col
 }
 
 function sourceDocument(file: string, index: number, value: unknown, doc: Document, lineCounter: LineCounter): SourceDocument {
-  return { file, index, value, locate: (path) => locateInYaml(doc, lineCounter, path) };
+  const source = renderedFrom(doc);
+  return { file, index, value, ...(source !== undefined && { source }), locate: (path) => locateInYaml(doc, lineCounter, path) };
+}
+
+/** `# Source: <template>` above a document (helm template's output): the file to edit for a finding in it. */
+function renderedFrom(doc: Document): string | undefined {
+  const comments = [doc.commentBefore, (doc.contents as { commentBefore?: string | null } | null)?.commentBefore];
+  for (const comment of comments) {
+    const match = /^\s*Source:\s*(\S[^\n]*?)\s*$/m.exec(comment ?? "");
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 /** A parser exception as a sentence: the parser recurses, so absurd nesting exhausts the stack. */

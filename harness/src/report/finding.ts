@@ -25,6 +25,8 @@ export interface Finding {
   path: string;
   waived: boolean;
   waiver?: string;
+  /** The template the document was rendered from (`# Source:` in helm template output): the file to edit. */
+  source?: string;
   /** In the baseline given with --baseline: accepted as it stood, reported as waived (`waiver` names the file). */
   baselined?: boolean;
 }

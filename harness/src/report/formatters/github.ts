@@ -14,7 +14,8 @@ export const formatGithub: Formatter = (report) => {
   const lines = report.findings.map((f) => {
     const command = f.waived ? "notice" : f.level === "deny" ? "error" : "warning";
     const title = f.waived ? `${f.rule} (waived)` : `${f.rule} (${f.severity})`;
-    const message = f.waived ? `${f.message} — waived: ${f.waiver ?? ""}` : f.message;
+    const from = f.source === undefined ? "" : ` (from ${f.source})`;
+    const message = f.waived ? `${f.message}${from} — waived: ${f.waiver ?? ""}` : `${f.message}${from}`;
     const props = `file=${property(f.file)},line=${f.line},col=${f.column},title=${property(title)}`;
     return `::${command} ${props}::${data(message)}`;
   });

@@ -38,7 +38,13 @@ export const formatSarif: Formatter = (report, { catalog, sourceRoot }) => {
     // The same finding after edits elsewhere in the file: rule, object, container and field, not the line.
     partialFingerprints: { "shipshape/v1": [f.rule, f.object, f.container ?? "", f.path].join("|") },
     ...(f.waived && { suppressions: [{ kind: "external", justification: f.waiver ?? "" }] }),
-    properties: { severity: f.severity, object: f.object, ...(f.container !== undefined && { container: f.container }), path: f.path },
+    properties: {
+      severity: f.severity,
+      object: f.object,
+      ...(f.container !== undefined && { container: f.container }),
+      path: f.path,
+      ...(f.source !== undefined && { source: f.source }),
+    },
   });
   const sarif: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

@@ -26,7 +26,9 @@ export const formatText: Formatter = (report, { catalog, color, quiet = false, c
     for (const f of findings) {
       const level = f.waived ? paint("dim", "waived") : f.level === "deny" ? paint("red", "deny  ") : paint("yellow", "warn  ");
       lines.push(
-        `  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}`,
+        `  ${`${f.line}:${f.column}`.padEnd(8)} ${level} ${f.severity.padEnd(8)} ${f.rule.padEnd(ruleWidth)} ${lineSafe(f.message)}${
+          f.source === undefined ? "" : paint("dim", ` (from ${lineSafe(f.source)})`)
+        }`,
       );
       if (compact) continue;
       const hint = rules.get(f.rule)?.remediation[f.shape];
