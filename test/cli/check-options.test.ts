@@ -116,6 +116,29 @@ describe("--severity and --color", () => {
   });
 });
 
+describe("configuration per path (monorepos)", () => {
+  it("each path takes the nearest .shipshape.yaml upward from itself; --print-config says which", async () => {
+    const dir = tempDir("opts", {
+      ".shipshape.yaml": "rules:\n  healthcheck-required: {enabled: false}\n",
+      "root.yaml": pod("r"),
+      "sub/project/.shipshape.yaml": "profile: baseline\n",
+      "sub/project/deploy/pod.yaml": `${pod("s")}      securityContext: {privileged: true}\n`,
+    });
+    const { report } = await json(["root.yaml", "sub/project"], { cwd: dir });
+    const rules = (file: string) => new Set(report!.findings.filter((f) => f.file === file).map((f) => f.rule));
+    expect(rules("root.yaml").has("healthcheck-required")).toBe(false);
+    expect(rules("root.yaml").has("resource-limits")).toBe(true);
+    expect(rules(join("sub", "project", "deploy", "pod.yaml"))).toEqual(new Set(["no-privileged"])); // baseline profile
+    // --config names one file for every path, as before.
+    const forced = await json(["--config", ".shipshape.yaml", "sub/project"], { cwd: dir });
+    expect(new Set(forced.report!.findings.map((f) => f.rule)).has("resource-limits")).toBe(true);
+    const shown = await runCli(["check", "--print-config", "sub/project/deploy/pod.yaml"], { cwd: dir });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`config: ${join(dir, "sub", "project", ".shipshape.yaml")}`);
+    expect(shown.stdout).toContain("profile: baseline");
+  });
+});
+
 describe("--write-baseline and --baseline", () => {
   it("records today's findings, then fails only on new ones, whatever moved in the file", async () => {
     const dir = tempDir("opts", { "deploy/pod.yaml": pod("p"), "ci/.keep": "" });

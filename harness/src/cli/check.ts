@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,7 +10,7 @@ import { InputError, ShipshapeError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
 import { decodeUtf8 } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
-import { findConfigFile, loadConfigFile } from "../node/config-file.js";
+import { findConfigFile, loadConfigFile, type LoadedConfig } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
@@ -100,45 +100,99 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const inputType = values["input-type"] === undefined ? undefined : choice("input-type", values["input-type"], SHAPES);
   const maxFileBytes = values["max-file-size"] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(values["max-file-size"]);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError("--max-file-size must be a positive number of bytes");
-  if (positionals.length === 0 && !values.docker) throw new UsageError("check needs at least one path (or - for stdin)");
+  const printConfig = typeof values["print-config"] === "string" ? values["print-config"] : undefined;
+  if (positionals.length === 0 && !values.docker && printConfig === undefined) {
+    throw new UsageError("check needs at least one path (or - for stdin)");
+  }
   const minimum = values.severity === undefined ? undefined : choice("severity", values.severity, SEVERITIES);
   if (values.color !== undefined) choice("color", values.color, ["auto", "always", "never"]);
 
   const { wasm, catalog, shell } = readBundledArtifacts();
-  const configFile = values["no-config"] ? undefined : ((values.config as string | undefined) ?? findConfigFile(io.cwd));
-  const loaded = configFile ? loadConfigFile(resolve(io.cwd, configFile), catalog.rules) : undefined;
+  // Without --config or --no-config, each path takes the nearest .shipshape.yaml upward from itself (as ESLint
+  // and Prettier do), so `check sub/project` from a parent uses sub/project's; run-wide settings (fail level)
+  // come from the working directory's.
+  const noConfig = values["no-config"] === true || values.config === false;
+  const configOption = typeof values.config === "string" ? values.config : undefined;
+  const discover = !noConfig && configOption === undefined;
+  const configFile = noConfig ? undefined : (configOption ?? findConfigFile(io.cwd));
+  const configs = new Map<string | undefined, LoadedConfig | undefined>();
+  const load = (file: string | undefined): LoadedConfig | undefined => {
+    const key = file === undefined ? undefined : resolve(io.cwd, file);
+    if (!configs.has(key)) configs.set(key, key === undefined ? undefined : loadConfigFile(key, catalog.rules));
+    return configs.get(key);
+  };
+  const configFor = (path: string): string | undefined => {
+    if (!discover) return configFile === undefined ? undefined : resolve(io.cwd, configFile);
+    const absolute = resolve(io.cwd, path);
+    let start = dirname(absolute);
+    try {
+      if (statSync(absolute).isDirectory()) start = absolute;
+    } catch {
+      start = io.cwd; // a glob or a missing path: the working directory's configuration
+    }
+    return findConfigFile(start);
+  };
+  const loaded = load(configFile);
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
-  const inlineWaivers = values["inline-waivers"] === false ? false : (config.inlineWaivers ?? true);
   const dockerfileTarget = typeof values["dockerfile-target"] === "string" ? values["dockerfile-target"] : undefined;
   const images = ((values["image-config"] as string[] | undefined) ?? []).flatMap((file) => readImageConfig(resolve(io.cwd, file), file));
-  const checker = await Checker.create({
-    wasm,
-    catalog,
-    shell,
-    config,
-    inlineWaivers,
-    ...(inputType && { inputType }),
-    ...(dockerfileTarget !== undefined && { dockerfileTarget }),
-    ...(values.profile !== undefined && { profile: choice("profile", values.profile, PROFILES) }),
-    ...(images.length > 0 && { images }),
-  });
+  const makeChecker = (from: LoadedConfig | undefined) =>
+    Checker.create({
+      wasm,
+      catalog,
+      shell,
+      config: from?.config ?? EMPTY_CONFIG,
+      inlineWaivers: values["inline-waivers"] === false ? false : (from?.config.inlineWaivers ?? true),
+      ...(inputType && { inputType }),
+      ...(dockerfileTarget !== undefined && { dockerfileTarget }),
+      ...(values.profile !== undefined && { profile: choice("profile", values.profile, PROFILES) }),
+      ...(images.length > 0 && { images }),
+    });
+  const checker = await makeChecker(loaded);
+  if (printConfig !== undefined) {
+    const file = configFor(printConfig);
+    const shown = file === loaded?.file ? checker : await makeChecker(load(file));
+    io.stdout.write(
+      [
+        `file: ${printConfig}`,
+        `config: ${file ?? "none"}`,
+        `profile: ${shown.options.profile}`,
+        `inline waivers: ${shown.options.inlineWaivers === false ? "ignored" : "honoured"}`,
+        `rules disabled: ${shown.disabledRules.join(", ") || "none"}`,
+        `rule parameters: ${JSON.stringify(shown.options.params)}`,
+        "",
+      ].join("\n"),
+    );
+    return 0;
+  }
+  const disabled = new Set(checker.disabledRules);
 
   let results: FileResult[];
   if (values.docker) {
     results = await checkDockerContainers(checker, positionals, io.env);
   } else {
     const progress = progressReporter(io.stderr);
-    const files = positionals.filter((p) => p !== "-");
-    const options = {
-      env: io.env,
-      maxFileBytes,
-      cwd: io.cwd,
-      configDir: loaded ? dirname(loaded.file) : io.cwd,
-      onFile: (done: number, total: number) => progress.update(done, total),
-      skipUnknown: values["skip-unknown"] === true,
-    };
-    results = await checkFilesParallel(checker, files, options, jobs);
+    const groups = new Map<string | undefined, string[]>();
+    for (const path of positionals.filter((p) => p !== "-")) {
+      const file = configFor(path);
+      groups.set(file, [...(groups.get(file) ?? []), path]);
+    }
+    results = [];
+    for (const [file, paths] of groups) {
+      const from = load(file);
+      const groupChecker = from?.file === loaded?.file ? checker : await makeChecker(from);
+      for (const id of groupChecker.disabledRules) disabled.add(id);
+      const options = {
+        env: io.env,
+        maxFileBytes,
+        cwd: io.cwd,
+        configDir: from ? dirname(from.file) : io.cwd,
+        onFile: (done: number, total: number) => progress.update(done, total),
+        skipUnknown: values["skip-unknown"] === true,
+      };
+      results.push(...(await checkFilesParallel(groupChecker, paths, options, jobs)));
+    }
     progress.done();
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);
@@ -187,7 +241,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     const rank = (s: string) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
     results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => rank(f.severity) <= rank(minimum)) }));
   }
-  const report = buildReport(results, packageVersion(), { disabledRules: checker.disabledRules });
+  const report = buildReport(results, packageVersion(), { disabledRules: [...disabled] });
   const output = formatters[format]!(report, {
     catalog,
     color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),

@@ -71,8 +71,18 @@ export const CHECK_OPTIONS = {
     argument: "WHEN",
     help: "text colours: auto (default: a terminal without NO_COLOR, or FORCE_COLOR), always, never",
   },
-  config: { type: "string", short: "c", argument: "FILE", help: "configuration file (default: the nearest .shipshape.yaml upward)" },
+  config: {
+    type: "string",
+    short: "c",
+    argument: "FILE",
+    help: "configuration file (default: the nearest .shipshape.yaml upward from each path)",
+  },
   "no-config": { type: "boolean", default: false, help: "read no configuration file" },
+  "print-config": {
+    type: "string",
+    argument: "FILE",
+    help: "show the configuration in force for FILE (which file, profile, rules off) and exit",
+  },
   "inline-waivers": {
     type: "boolean",
     default: true,
