@@ -87,6 +87,23 @@ for (const [name, dir] of corpora) {
   wholeCorpus.push({ name, files: countFiles(dir), ours, theirs });
 }
 
+// 1b. Kubernetes files against kube-score (a compiled Go tool, issue 17's anchor), on the same files: the
+// generated corpus's manifests, and the shared corpus's that kube-score can read (it refuses a whole run for
+// one file it cannot parse, so each real file is probed once first).
+const kubeScore = join(BIN, "kube-score");
+const kubeScoreRows: Array<{ name: string; files: number; ours: number; theirs: number }> = [];
+const kubeSets: Array<[string, string[]]> = [["generated", expandPaths([join(medium, "k8s")]).files]];
+if (realCorpus) {
+  const real = expandPaths([join(realCorpus, "k8s")]).files.filter((f) => /\.ya?ml$/.test(f));
+  kubeSets.push(["real (shared corpus)", real.filter((f) => timed(kubeScore, ["score", "-o", "json", f]).stdout.trim().startsWith("["))]);
+}
+for (const [name, files] of kubeSets) {
+  console.error(`1b. kube-score: ${name}, ${files.length} files`);
+  const theirs = medianOf(3, kubeScore, ["score", "-o", "json", ...files]).ms;
+  const ours = medianOf(3, process.execPath, ["bench/measure-cli.mjs", "check", "-f", "json", ...files]).ms;
+  kubeScoreRows.push({ name, files: files.length, ours, theirs });
+}
+
 // 2 and 5. The parse-only floor, one and two workers, peak memory, on the large corpus.
 console.error("2. floor and workers");
 const floor = medianOf(3, process.execPath, ["bench/floor.mjs", large]).ms;
@@ -195,6 +212,7 @@ rmSync(work, { recursive: true, force: true });
 const best = wholeCorpus[0]!;
 rows.push(
   `| whole-corpus check vs \`conftest test --all-namespaces\` | ${wholeCorpus.map((c) => `${c.name}, ${c.files} files: ${fmt(c.ours)} vs ${fmt(c.theirs)} = **${ratio(c.theirs, c.ours)} faster**`).join("<br>")} | ≥ 10× | ${verdict(wholeCorpus.every((c) => c.theirs / c.ours >= 10))} |`,
+  `| Kubernetes files vs \`kube-score score\` (compiled Go), same files | ${kubeScoreRows.map((c) => `${c.name}, ${c.files} files: ${fmt(c.ours)} vs ${fmt(c.theirs)} = **${ratio(c.ours, c.theirs)}** of kube-score's time`).join("<br>")} | ≤ 1× (issue 17) | ${verdict(kubeScoreRows.every((c) => c.ours <= c.theirs))} |`,
   `| vs the parse-only floor (large corpus, 1 worker / default) | floor ${fmt(floor)}; shipshape ${fmt(one.ms)} = **${ratio(one.ms, floor)}**; with 2 workers ${fmt(two.ms)} = **${ratio(two.ms, floor)}** | ≤ 1.5× | ${verdict(two.ms / floor <= 1.5)} (2 workers), ${verdict(one.ms / floor <= 1.5)} (1 worker) |`,
   `| single-file cold start vs \`node -e 0\` vs conftest | ${fmt(cold)} vs ${fmt(nodeZero)} vs ${fmt(coldConftest)} = **${ratio(cold, nodeZero)}** node, ${ratio(coldConftest, cold)} faster than conftest | ≤ 3× node | ${verdict(cold / nodeZero <= 3)} |`,
   `| in-process evaluation per document (WASM), ${documents.length} documents | p50 **${p50.toFixed(0)} µs**, p99 ${p99.toFixed(0)} µs | p50 ≤ 50 µs | ${verdict(p50 <= 50)} |`,
