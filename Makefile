@@ -112,12 +112,14 @@ test-rego: $(OPA)
 	@echo "Rego tests pass; coverage at least $(MIN_COVERAGE)%"
 
 # typescript-eslint's type-checked rules (eslint.config.js), and Prettier's formatting.
+# Caches under node_modules/.cache (never committed; a clean clone starts cold): a warm run re-checks only what
+# changed (eslint 15 s -> 3 s, tsc 6 s -> 2 s on this machine).
 lint-ts: node_modules/.package-lock.json
-	npx eslint .
-	npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "run: npx prettier --write ."; exit 1; }
+	npx eslint --cache --cache-location node_modules/.cache/eslint/ .
+	npx prettier --check --cache . > /dev/null || { npx prettier --list-different .; echo "run: npx prettier --write ."; exit 1; }
 
 typecheck: node_modules/.package-lock.json
-	npx tsc --noEmit
+	npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/tsconfig.tsbuildinfo
 
 test-ts: build $(CONFTEST) $(ORACLE)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
