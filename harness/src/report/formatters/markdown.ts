@@ -1,4 +1,5 @@
 import type { Finding } from "../finding.js";
+import { countsByRule } from "./by-rule.js";
 import type { Formatter } from "./formatter.js";
 
 /** Text for a Markdown table cell: one line, pipes escaped, no HTML from a manifest. */
@@ -24,15 +25,10 @@ export const formatMarkdown: Formatter = (report) => {
     `${s.findings} findings (${s.deny} deny, ${s.warn} warn, ${s.waived} waived) in ${s.files} files; ${s.errors} errors, ${s.skipped} skipped.`,
     "",
   ];
-  const byRule = new Map<string, { deny: number; warn: number; waived: number }>();
-  for (const f of report.findings) {
-    const c = byRule.get(f.rule) ?? { deny: 0, warn: 0, waived: 0 };
-    c[f.waived ? "waived" : f.level] += 1;
-    byRule.set(f.rule, c);
-  }
-  if (byRule.size > 0) {
+  const byRule = countsByRule(report.findings, (c) => c.deny);
+  if (byRule.length > 0) {
     lines.push("| rule | deny | warn | waived |", "| --- | ---: | ---: | ---: |");
-    for (const [rule, c] of [...byRule].sort((a, b) => b[1].deny - a[1].deny || a[0].localeCompare(b[0]))) {
+    for (const [rule, c] of byRule) {
       lines.push(`| \`${rule}\` | ${c.deny} | ${c.warn} | ${c.waived} |`);
     }
     lines.push("");

@@ -1,5 +1,6 @@
 import { rulesById } from "../../engine/catalog.js";
 import type { Finding } from "../finding.js";
+import { countsByRule, type RuleCounts } from "./by-rule.js";
 import type { Formatter } from "./formatter.js";
 import { lineSafe } from "./line-safe.js";
 
@@ -49,15 +50,10 @@ export const formatText: Formatter = (report, { catalog, color, quiet = false, c
   if (report.errors.length > 0) lines.push("");
 
   // Which rules the findings come from, most first: the shape of a large run at a glance.
-  const byRule = new Map<string, { deny: number; warn: number; waived: number }>();
-  for (const f of report.findings) {
-    const count = byRule.get(f.rule) ?? { deny: 0, warn: 0, waived: 0 };
-    count[f.waived ? "waived" : f.level] += 1;
-    byRule.set(f.rule, count);
-  }
-  if (byRule.size > 1) {
-    const total = (c: { deny: number; warn: number; waived: number }) => c.deny + c.warn + c.waived;
-    for (const [rule, c] of [...byRule].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]))) {
+  const total = (c: RuleCounts) => c.deny + c.warn + c.waived;
+  const byRule = countsByRule(report.findings, total);
+  if (byRule.length > 1) {
+    for (const [rule, c] of byRule) {
       const parts = [c.deny && `${c.deny} deny`, c.warn && `${c.warn} warn`, c.waived && `${c.waived} waived`].filter(Boolean);
       lines.push(`  ${rule.padEnd(ruleWidth)} ${String(total(c)).padStart(6)}  ${parts.join(", ")}`);
     }
