@@ -8,6 +8,7 @@ CONFTEST  := $(BIN)/conftest
 REGAL     := $(BIN)/regal
 ORACLE    := $(BIN)/oracle
 KUBE_SCORE := $(BIN)/kube-score
+HELM      := $(BIN)/helm
 REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
 REGO_ALL  := $(shell find policies -name '*.rego')
 TS_SRC    := $(shell find harness/src -name '*.ts')
@@ -31,11 +32,18 @@ $(REGAL): tools/regal/go.mod tools/regal/go.sum
 $(KUBE_SCORE): tools/kube-score/go.mod tools/kube-score/go.sum
 	cd tools/kube-score && go build -o ../../$(BIN)/ github.com/zegl/kube-score/cmd/kube-score
 
+# Helm, for `check --helm` tests (users bring their own helm on PATH): pinned in tools/helm/go.mod. Like helm's
+# own release build, it is told the Kubernetes version of its client libraries (else it renders for v1.20).
+$(HELM): tools/helm/go.mod tools/helm/go.sum
+	cd tools/helm && minor=$$(go list -m -f '{{.Version}}' k8s.io/client-go | cut -d. -f2) && \
+	  go build -ldflags "-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$$minor" \
+	  -o ../../$(BIN)/ helm.sh/helm/v3/cmd/helm
+
 # How the real consumers read inputs (kubectl's YAML, compose-go, runc's users): the differential tests' oracle.
 $(ORACLE): tools/oracle/go.mod tools/oracle/go.sum tools/oracle/main.go
 	cd tools/oracle && go build -o ../../$(BIN)/ .
 
-tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE)
+tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE) $(HELM)
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -121,7 +129,7 @@ lint-ts: node_modules/.package-lock.json
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/tsconfig.tsbuildinfo
 
-test-ts: build $(CONFTEST) $(ORACLE)
+test-ts: build $(CONFTEST) $(ORACLE) $(HELM)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
 
 # Side-by-side benchmarks (conftest and opa are the anchors); writes docs/benchmarks.md. A real corpus joins

@@ -12,6 +12,7 @@ import { decodeUtf8 } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../node/config-file.js";
 import { checkDockerContainers } from "../node/docker.js";
+import { findCharts, renderCharts } from "../node/helm.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { imageConfigsOf, type ImageConfig } from "../inputs/images.js";
@@ -194,6 +195,19 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       results.push(...(await checkFilesParallel(groupChecker, paths, options, jobs)));
     }
     progress.done();
+    if (values.helm === true) {
+      const charts = findCharts(
+        positionals.filter((p) => p !== "-"),
+        io.cwd,
+      );
+      for (const rendered of renderCharts(charts, (values["helm-values"] as string[] | undefined) ?? [], io.cwd, io.env)) {
+        results.push(
+          rendered.error
+            ? failedFile(rendered.chart, rendered.error)
+            : checker.checkText(rendered.text!, rendered.name, { env: io.env, projectDir: io.cwd }),
+        );
+      }
+    }
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);
       try {

@@ -96,6 +96,12 @@ export const CHECK_OPTIONS = {
     argument: "PROFILE",
     help: "baseline (the Pod Security Standards' baseline controls) or restricted (default: every rule)",
   },
+  helm: {
+    type: "boolean",
+    default: false,
+    help: "also render the Helm charts under the paths (helm template, helm on PATH) and check the output",
+  },
+  "helm-values": { type: "string", multiple: true, argument: "FILE", help: "a values file for --helm (repeatable)" },
   "image-config": {
     type: "string",
     multiple: true,
