@@ -29,6 +29,9 @@ describe("image configs (docker image inspect)", () => {
     expect(canonicalRef("nginx")).toBe("docker.io/library/nginx:latest");
     expect(canonicalRef("nginx:1.27")).toBe("docker.io/library/nginx:1.27");
     expect(canonicalRef("index.docker.io/library/nginx:1.27")).toBe("docker.io/library/nginx:1.27");
+    // An official image is under library/ however its host is spelled (distribution/reference's normalisation).
+    expect(canonicalRef("docker.io/nginx:1.27")).toBe("docker.io/library/nginx:1.27");
+    expect(canonicalRef("index.docker.io/nginx")).toBe("docker.io/library/nginx:latest");
     expect(canonicalRef("bitnami/redis:7")).toBe("docker.io/bitnami/redis:7");
     expect(canonicalRef("reg:5000/app")).toBe("reg:5000/app:latest");
     expect(canonicalRef("localhost/app:2")).toBe("localhost/app:2");

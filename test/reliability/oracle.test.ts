@@ -4,6 +4,7 @@
 // generated spellings to both and requires the same reading, so no spelling can hide a value from a rule.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { canonicalRef } from "../../harness/src/inputs/images.js";
 import { parseText } from "../../harness/src/inputs/parse.js";
 import { looksLikeCompose, SERVICE_KEYS, TOP_LEVEL_KEYS } from "../../harness/src/inputs/compose/keys.js";
 import { samplesChecker } from "../helpers.js";
@@ -223,6 +224,24 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
       const text = `services:\n  a:\n    image: ${JSON.stringify(ref)}\n`;
       const rules = checker.checkText(text, "compose.yaml").findings.map((f) => f.rule);
       expect(rules.includes("no-latest-tag"), `${ref}: tag ${tag}, digest ${digest}`).toBe(unpinned);
+    });
+  });
+
+  it("matches --image-config references as distribution/reference normalises them", () => {
+    const parts = fc.record({
+      host: fc.constantFrom("", "docker.io/", "index.docker.io/", "reg:5000/", "localhost/", "ghcr.io/org/"),
+      name: fc.constantFrom("nginx", "app", "library/nginx", "a/b/c"),
+      tag: fc.constantFrom("", ":latest", ":1.2", ":5000"),
+      digest: fc.constantFrom("", `@sha256:${"a".repeat(64)}`),
+    });
+    const refs = [...new Set(sample(parts, 200).map((p) => `${p.host}${p.name}${p.tag}${p.digest}`))];
+    const answers = askOracle(refs.map((text) => ({ op: "reference", text })));
+    refs.forEach((ref, i) => {
+      const theirs = answers[i]!;
+      if (theirs.error) return;
+      const { domain, path, tag, digest } = theirs.value as { domain: string; path: string; tag?: string; digest?: string };
+      const normalised = `${domain}/${path}${digest ? `@${digest}` : `:${tag ?? "latest"}`}`;
+      expect(canonicalRef(ref), ref).toBe(normalised);
     });
   });
 });

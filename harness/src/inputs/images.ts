@@ -47,8 +47,10 @@ export function canonicalRef(ref: string): string {
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const host = first !== "" && (first.includes(".") || first.includes(":") || first === "localhost");
-  let qualified = host ? name : slash === -1 ? `docker.io/library/${name}` : `docker.io/${name}`;
+  let qualified = host ? name : `docker.io/${name}`;
   qualified = qualified.replace(/^(index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//, "docker.io/");
+  // Docker Hub's official images live under library/, however the reference spells the host.
+  if (/^docker\.io\/[^/]+$/.test(qualified)) qualified = qualified.replace(/^docker\.io\//, "docker.io/library/");
   const lastSlash = qualified.lastIndexOf("/");
   const tagAt = qualified.indexOf(":", lastSlash);
   const repository = tagAt === -1 ? qualified : qualified.slice(0, tagAt);
