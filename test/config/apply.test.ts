@@ -2,24 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ConfigApplier } from "../../harness/src/config/apply.js";
 import { EMPTY_CONFIG, type Config, type InlineWaivers } from "../../harness/src/config/config.js";
 import type { PolicyFinding } from "../../harness/src/engine/policy.js";
-import type { Finding } from "../../harness/src/index.js";
+import { finding as reportFinding } from "../report/fixtures.js";
 
-const finding: Finding = {
-  rule: "no-root-user",
-  severity: "high",
-  level: "deny",
-  title: "t",
-  message: "m",
-  file: "deploy/web.yaml",
-  line: 3,
-  column: 5,
-  document: 0,
-  shape: "kubernetes",
-  object: "Deployment/web",
-  container: "app",
-  path: "spec.template.spec.containers[0]",
-  waived: false,
-};
+const finding = reportFinding({ title: "t", message: "m", line: 3, column: 5 });
 const raw = (inline: PolicyFinding["inline_waiver"] = null): PolicyFinding => ({
   rule: "no-root-user",
   level: "deny",

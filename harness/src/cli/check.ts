@@ -15,7 +15,7 @@ import { checkDockerContainers } from "../node/docker.js";
 import { findCharts, renderCharts } from "../node/helm.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
-import { imageConfigsOf, type ImageConfig } from "../inputs/images.js";
+import { imageConfigsOf } from "../inputs/images.js";
 import { applyBaseline, parseBaseline, writeBaseline } from "../report/baseline.js";
 import { buildReport, exitCode } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
@@ -25,25 +25,28 @@ import type { CliIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { packageVersion } from "./version.js";
 
-/** A `docker image inspect` output named by --image-config; a file that is not one is a usage error. */
-function readImageConfig(path: string, name: string): ImageConfig[] {
+/**
+ * A JSON file an option names (--image-config, --baseline), read by `read` into what the option needs; a file
+ * that cannot be read, is not JSON or is not what the option takes is a usage error that quotes none of it
+ * (JSON.parse's message would quote the text, and the file may hold anything).
+ */
+function readJsonOption<T>(option: string, name: string, cwd: string, read: (value: unknown) => T): T {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileSync(resolve(cwd, name), "utf8");
   } catch (cause) {
-    throw new UsageError(`--image-config ${name}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new UsageError(`--${option} ${name}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    // JSON.parse's message quotes the text; the file may hold anything, so none of it is echoed.
-    throw new UsageError(`--image-config ${name}: not JSON (expected \`docker image inspect\` output)`);
+    throw new UsageError(`--${option} ${name}: not JSON`);
   }
   try {
-    return imageConfigsOf(value, name);
+    return read(value);
   } catch (error) {
-    throw new UsageError(`--image-config ${name}: ${(error as Error).message}`);
+    throw new UsageError(`--${option} ${name}: ${(error as Error).message}`);
   }
 }
 
@@ -106,6 +109,20 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     throw new UsageError("check needs at least one path (or - for stdin)");
   }
   const minimum = values.severity === undefined ? undefined : choice("severity", values.severity, SEVERITIES);
+  // --baseline and --report FORMAT:FILE, checked before any file is read.
+  const baseline =
+    typeof values.baseline === "string"
+      ? {
+          name: values.baseline,
+          content: readJsonOption("baseline", values.baseline, io.cwd, (v) => parseBaseline(v, String(values.baseline))),
+        }
+      : undefined;
+  const reports = ((values.report as string[] | undefined) ?? []).map((spec) => {
+    const at = spec.indexOf(":");
+    const name = at > 0 ? choice("report", spec.slice(0, at), Object.keys(formatters)) : undefined;
+    if (name === undefined || at === spec.length - 1) throw new UsageError(`--report takes FORMAT:FILE (got "${spec}")`);
+    return { name, target: spec.slice(at + 1) };
+  });
   if (values.color !== undefined) choice("color", values.color, ["auto", "always", "never"]);
 
   const { wasm, catalog, shell } = readBundledArtifacts();
@@ -137,7 +154,9 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   const config = loaded?.config ?? EMPTY_CONFIG;
   const failLevel = values["fail-level"] === undefined ? (config.failLevel ?? "deny") : choice("fail-level", values["fail-level"], LEVELS);
   const dockerfileTarget = typeof values["dockerfile-target"] === "string" ? values["dockerfile-target"] : undefined;
-  const images = ((values["image-config"] as string[] | undefined) ?? []).flatMap((file) => readImageConfig(resolve(io.cwd, file), file));
+  const images = ((values["image-config"] as string[] | undefined) ?? []).flatMap((file) =>
+    readJsonOption("image-config", file, io.cwd, (value) => imageConfigsOf(value, file)),
+  );
   const makeChecker = (from: LoadedConfig | undefined) =>
     Checker.create({
       wasm,
@@ -225,23 +244,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  if (typeof values.baseline === "string") {
-    const file = resolve(io.cwd, values.baseline);
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, "utf8"));
-    } catch (cause) {
-      const reason = (cause as NodeJS.ErrnoException).code ? `cannot read it (${(cause as NodeJS.ErrnoException).code})` : "not JSON";
-      throw new UsageError(`--baseline ${values.baseline}: ${reason}`);
-    }
-    let baseline;
-    try {
-      baseline = parseBaseline(value, values.baseline);
-    } catch (error) {
-      throw new UsageError(`--baseline ${values.baseline}: ${(error as Error).message}`);
-    }
-    results = applyBaseline(results, baseline, baselineKey(file, io.cwd), values.baseline);
-  }
+  if (baseline) results = applyBaseline(results, baseline.content, baselineKey(resolve(io.cwd, baseline.name), io.cwd), baseline.name);
   if (typeof values["write-baseline"] === "string") {
     const file = resolve(io.cwd, values["write-baseline"]);
     try {
@@ -256,28 +259,19 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => rank(f.severity) <= rank(minimum)) }));
   }
   const report = buildReport(results, packageVersion(), { disabledRules: [...disabled] });
+  // SARIF's source root, found once (it may ask git) for however many SARIF outputs there are.
+  let root: ReturnType<typeof sourceRoot> | undefined;
+  const sarifRoot = () => (root ??= sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd));
   const output = formatters[format]!(report, {
     catalog,
     color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),
     quiet: values.quiet === true,
     compact: values.compact === true,
-    ...(format === "sarif" && {
-      sourceRoot: sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd),
-    }),
+    ...(format === "sarif" && { sourceRoot: sarifRoot() }),
   });
   // More formats from the same run (a CI job wants annotations, SARIF and a summary without checking thrice).
-  for (const spec of (values.report as string[] | undefined) ?? []) {
-    const at = spec.indexOf(":");
-    const name = at > 0 ? choice("report", spec.slice(0, at), Object.keys(formatters)) : undefined;
-    if (name === undefined || at === spec.length - 1) throw new UsageError(`--report takes FORMAT:FILE (got "${spec}")`);
-    const target = spec.slice(at + 1);
-    const text = formatters[name]!(report, {
-      catalog,
-      color: false,
-      ...(name === "sarif" && {
-        sourceRoot: sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd),
-      }),
-    });
+  for (const { name, target } of reports) {
+    const text = formatters[name]!(report, { catalog, color: false, ...(name === "sarif" && { sourceRoot: sarifRoot() }) });
     try {
       writeFileSync(resolve(io.cwd, target), text);
     } catch (cause) {
