@@ -10,7 +10,17 @@ import { ROOT } from "../helpers.js";
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "buffer", stdio: ["ignore", "pipe", "ignore"] });
 const sourcesCommitted = (() => {
   try {
-    git("diff", "--quiet", "HEAD", "--", "policies", "inputs", "scripts/catalog.ts", "harness/src/engine/catalog.ts");
+    git(
+      "diff",
+      "--quiet",
+      "HEAD",
+      "--",
+      "policies",
+      "inputs",
+      "scripts/catalog.ts",
+      "harness/src/engine/catalog.ts",
+      "harness/src/engine/catalog-build.ts",
+    );
     return true;
   } catch {
     return false; // uncommitted rule changes (or no git): nothing to compare yet
