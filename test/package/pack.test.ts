@@ -26,7 +26,10 @@ describe("the npm package", () => {
     expect(files).toContain("package/dist/policy/policy.wasm");
     expect(files).toContain("package/dist/policy/catalog.json");
     expect(files).toEqual(expect.arrayContaining(["package/dist/shell/web-tree-sitter.wasm", "package/dist/shell/tree-sitter-bash.wasm"]));
-    expect(files.filter((f) => f.includes("_test.rego") || f.startsWith("package/test/"))).toEqual([]);
+    // The built-in rules' tests stay out; the custom-rules example ships whole (its tests show how to write them).
+    expect(files.filter((f) => (f.includes("_test.rego") && !f.startsWith("package/examples/")) || f.startsWith("package/test/"))).toEqual(
+      [],
+    );
 
     const project = join(work, "consumer");
     const env = { ...process.env, PATH: [dirname(process.execPath), "/usr/bin", "/bin"].join(":") };
@@ -80,5 +83,12 @@ createBundledChecker().then((checker) => {
     expect((JSON.parse(dockerfile) as { findings: Array<{ rule: string; line: number }> }).findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ rule: "no-curl-pipe-shell", line: 2 })]),
     );
+    // A team's own rules compile against the rule sources the package ships (policies/), with the OPA named.
+    const rules = execFileSync(
+      join(project, "node_modules", ".bin", "shipshape"),
+      ["rules", "-p", "node_modules/shipshape/examples/custom-rules/policy", "--opa", join(ROOT, ".tools", "bin", "opa")],
+      { cwd: project, env: { ...env, XDG_CACHE_HOME: join(work, "cache") }, encoding: "utf8" },
+    );
+    expect(rules).toMatch(/^registry-mirror +high +deny/m);
   });
 });

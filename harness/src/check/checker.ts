@@ -1,7 +1,9 @@
+import picomatch from "picomatch";
 import { ConfigApplier, type WaiverSubject } from "../config/apply.js";
 import { EMPTY_CONFIG, loadConfig, paramsOf, type Config, type InlineWaivers } from "../config/config.js";
 import type { Catalog, Profile, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
+import { parseBundle, type PolicyBundle } from "../engine/bundle.js";
 import { Policy, type PolicyData, type PolicyFinding } from "../engine/policy.js";
 import { InputError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { SourceDocument } from "../inputs/document.js";
@@ -22,15 +24,26 @@ import { parseText, type Syntax } from "../inputs/parse.js";
 import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
+import { conftestFinding } from "./conftest-findings.js";
 
 /** The compiled policy: bytes, a compiled module, or where to fetch it from (a URL, in a browser). */
 export type PolicySource = BufferSource | WebAssembly.Module | URL | string;
 
 export interface CheckerOptions {
-  /** The compiled policy (dist/policy/policy.wasm, exported as `shipshape/policy.wasm`). */
-  wasm: PolicySource;
-  /** The rule catalog (dist/policy/catalog.json, exported as `shipshape/catalog.json`). */
-  catalog: Catalog;
+  /** The compiled policy (dist/policy/policy.wasm, exported as `shipshape/policy.wasm`); or give `bundle`. */
+  wasm?: PolicySource;
+  /** The rule catalog (dist/policy/catalog.json, exported as `shipshape/catalog.json`); or give `bundle`. */
+  catalog?: Catalog;
+  /**
+   * A bundle with a team's own rules (`shipshape build -p DIR -o FILE`: its text, or parseBundle's result):
+   * its policy and catalog, instead of `wasm` and `catalog`.
+   */
+  bundle?: string | PolicyBundle;
+  /**
+   * The packages whose conftest-style rules (`deny`, `warn`, `violation`, and their `_suffix` forms) run, as
+   * conftest's `--namespace` (globs; `*` is every namespace, `--all-namespaces`). Default: `main`.
+   */
+  namespaces?: string[];
   /**
    * Configuration as in docs/spec.md §5: a validated Config, or `.shipshape.yaml` text, or the same as an object;
    * none by default.
@@ -91,6 +104,7 @@ export interface CheckTextOptions {
 export interface ResolvedCheckerOptions {
   wasm: WebAssembly.Module;
   catalog: Catalog;
+  namespaces: string[];
   config: Config;
   params: Record<string, Record<string, unknown>>;
   inlineWaivers: InlineWaivers;
@@ -119,6 +133,9 @@ export class Checker {
 
   private readonly images: ImageIndex;
 
+  /** Whether a conftest-style rule's package is one of the namespaces that run. */
+  private readonly conftestNamespaces: (namespace: string) => boolean;
+
   private constructor(
     /** Everything the checker was made from, resolved: a worker thread builds the same checker from it. */
     readonly options: ResolvedCheckerOptions,
@@ -135,15 +152,20 @@ export class Checker {
     });
     this.policies.set(options.inputType, defaultPolicy);
     this.images = new ImageIndex(options.images);
+    this.conftestNamespaces = picomatch(options.namespaces);
   }
 
   static async create(options: CheckerOptions): Promise<Checker> {
-    const catalog = options.catalog;
+    const bundle = typeof options.bundle === "string" ? parseBundle(options.bundle) : options.bundle;
+    const catalog = bundle?.catalog ?? options.catalog;
+    const wasm = bundle?.wasm ?? options.wasm;
+    if (!catalog || !wasm) throw new PolicyError("Checker.create needs a policy: `wasm` and `catalog`, or a `bundle`");
     const config =
       options.config === undefined ? EMPTY_CONFIG : isConfig(options.config) ? options.config : loadConfig(options.config, catalog.rules);
     const resolved: ResolvedCheckerOptions = {
-      wasm: await compilePolicy(options.wasm),
+      wasm: await compilePolicy(wasm),
       catalog,
+      namespaces: options.namespaces ?? ["main"],
       config,
       params: { ...paramsOf(config), ...options.params },
       inlineWaivers: options.inlineWaivers ?? config.inlineWaivers ?? true,
@@ -294,11 +316,21 @@ export class Checker {
       // a Service) needs no evaluation. A pod spec without containers is still judged on its pod-level fields.
       if (containers === 0 && templates === 0 && kubernetes && isKubernetesObject(unit.value) && !isPod(unit.value)) {
         recognised = "kubernetes";
+        this.checkConftest(policy, unit, "kubernetes", document, options, result);
         continue;
       }
       const evaluation = this.evaluate(policy, unit, document);
-      if (evaluation.shape === null) continue;
+      if (evaluation.shape === null) {
+        // Conftest-style rules judge every document, as conftest does (a kustomization.yaml, say): one no shape
+        // recognises is theirs, and its findings are labelled kubernetes (an object located by its metadata).
+        if (policy.hasConftestRules) {
+          recognised = "kubernetes";
+          this.checkConftest(policy, unit, "kubernetes", document, options, result);
+        }
+        continue;
+      }
       recognised = evaluation.shape;
+      this.checkConftest(policy, unit, evaluation.shape, document, options, result);
       if (this.inlineWaiversHonoured) {
         for (const waiver of evaluation.inline_waivers ?? []) {
           for (const id of waiver.rules.filter((r) => !this.rules.has(r))) {
@@ -320,6 +352,39 @@ export class Checker {
         ? `the document does not have the outline of a ${shape} document, the shape it is read as`
         : "no shape recognises this document";
       result.skipped.push({ file: document.file, document: document.index, reason });
+    }
+  }
+
+  /** The conftest-style rules' findings for one object (none when the bundle has no such rules). */
+  private checkConftest(policy: Policy, unit: Unit, shape: Shape, document: SourceDocument, options: CheckTextOptions, result: FileResult) {
+    if (!policy.hasConftestRules) return;
+    // Conftest policies read the object itself: an AdmissionReview (the admission server's input) is unwrapped.
+    const review = unit.value as { kind?: unknown; request?: { object?: unknown } } | null;
+    const input =
+      review?.kind === "AdmissionReview" && review.request?.object !== undefined
+        ? { value: review.request.object, prefix: ["request", "object"] }
+        : { value: unit.value, prefix: [] };
+    let results;
+    try {
+      results = policy.evaluateConftest(input.value);
+    } catch (error) {
+      const { message } = toShipshapeError(error);
+      throw new PolicyError(message, { file: document.file, ...document.locate(unit.prefix) }, { cause: error });
+    }
+    const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
+    const base = unit.prefix.length === 0 ? input.prefix : [...unit.prefix, ...input.prefix];
+    for (const entry of results) {
+      const rule = this.rules.get(entry.rule);
+      if (!rule || !this.conftestNamespaces(rule.package) || !this.applier.isEnabled(entry.rule)) continue;
+      const raw = conftestFinding(entry, rule.level, shape, input.value);
+      if (typeof raw === "string") {
+        result.errors.push(failure(new PolicyError(raw, { file: document.file, ...document.locate(unit.prefix) })));
+        continue;
+      }
+      const located = base.length === 0 ? raw : { ...raw, path: base, field: [...base, ...raw.field] };
+      const finding = this.applier.apply(this.finding(located, shape, document), located, context);
+      const exception = `conftest exception: data.${rule.package}.exception names ${entry.rule.split("/")[1]!.replace(/^(violation|deny|warn)_/, "")}`;
+      result.findings.push(entry.excepted && !finding.waived ? { ...finding, waived: true, waiver: exception } : finding);
     }
   }
 

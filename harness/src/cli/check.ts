@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
 import { decodeUtf8 } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../node/config-file.js";
+import { policySettingsOf, selectPolicy } from "../node/policy-source.js";
 import { checkDockerContainers } from "../node/docker.js";
 import { findCharts, renderCharts } from "../node/helm.js";
 import { failedFile, type FileResult } from "../report/finding.js";
@@ -125,14 +126,23 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   });
   if (values.color !== undefined) choice("color", values.color, ["auto", "always", "never"]);
 
-  const { wasm, catalog, shell } = readBundledArtifacts();
   // Without --config or --no-config, each path takes the nearest .shipshape.yaml upward from itself (as ESLint
-  // and Prettier do), so `check sub/project` from a parent uses sub/project's; run-wide settings (fail level)
-  // come from the working directory's.
+  // and Prettier do), so `check sub/project` from a parent uses sub/project's; run-wide settings (fail level,
+  // the team's own rules) come from the working directory's.
   const noConfig = values["no-config"] === true || values.config === false;
   const configOption = typeof values.config === "string" ? values.config : undefined;
   const discover = !noConfig && configOption === undefined;
   const configFile = noConfig ? undefined : (configOption ?? findConfigFile(io.cwd));
+  const settings = configFile === undefined ? { policies: [] } : policySettingsOf(resolve(io.cwd, configFile));
+  const { shell } = readBundledArtifacts();
+  const { wasm, catalog } = await selectPolicy({
+    ...(typeof values.bundle === "string" && { bundle: values.bundle }),
+    policies: [...((values.policy as string[] | undefined) ?? []), ...settings.policies],
+    ...(typeof values.opa === "string" && { opa: values.opa }),
+    env: io.env,
+    cwd: io.cwd,
+  });
+  const namespaces = values["all-namespaces"] === true ? ["*"] : ((values.namespace as string[] | undefined) ?? settings.namespaces);
   const configs = new Map<string | undefined, LoadedConfig | undefined>();
   const load = (file: string | undefined): LoadedConfig | undefined => {
     const key = file === undefined ? undefined : resolve(io.cwd, file);
@@ -162,6 +172,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       wasm,
       catalog,
       shell,
+      ...(namespaces && { namespaces }),
       config: from?.config ?? EMPTY_CONFIG,
       inlineWaivers: values["inline-waivers"] === false ? false : (from?.config.inlineWaivers ?? true),
       ...(inputType && { inputType }),

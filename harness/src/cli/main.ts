@@ -1,6 +1,8 @@
 import { ShipshapeError, UsageError } from "../errors.js";
 import { check } from "./check.js";
 import type { CliIO } from "./io.js";
+import { newRule, test } from "./authoring.js";
+import { build } from "./build.js";
 import { explain, rules } from "./rules.js";
 import { serve } from "./serve.js";
 import { USAGE } from "./usage.js";
@@ -14,9 +16,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       case "check":
         return await check(rest, io);
       case "rules":
-        return rules(rest, io);
+        return await rules(rest, io);
       case "explain":
-        return explain(rest, io);
+        return await explain(rest, io);
+      case "build":
+        return await build(rest, io);
+      case "test":
+        return await test(rest, io);
+      case "new-rule":
+        return newRule(rest, io);
       case "serve":
         return await serve(rest, io);
       case "version":

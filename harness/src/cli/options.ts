@@ -23,6 +23,19 @@ export type OptionTable = Record<string, CliOption>;
 
 const help: CliOption = { type: "boolean", short: "h", help: "show this command's options" };
 
+/** Where the rules come from, for every command that runs or lists them. */
+const POLICY_OPTIONS = {
+  policy: {
+    type: "string",
+    short: "p",
+    multiple: true,
+    argument: "PATH",
+    help: "your own rules, a directory or .rego file (repeatable): compiled with the built-in ones by OPA, cached",
+  },
+  bundle: { type: "string", argument: "FILE", help: "rules prebuilt with `shipshape build` (needs no OPA)" },
+  opa: { type: "string", argument: "PATH", help: "the OPA binary that compiles -p rules (default: $SHIPSHAPE_OPA, else opa on PATH)" },
+} satisfies OptionTable;
+
 export const CHECK_OPTIONS = {
   format: {
     type: "string",
@@ -108,6 +121,14 @@ export const CHECK_OPTIONS = {
     argument: "FILE",
     help: "`docker image inspect` output: Compose services running those images take their user and health check",
   },
+  ...POLICY_OPTIONS,
+  namespace: {
+    type: "string",
+    multiple: true,
+    argument: "NS",
+    help: "conftest-style rules: the package(s) whose deny/warn/violation rules run (globs; default: main)",
+  },
+  "all-namespaces": { type: "boolean", default: false, help: "conftest-style rules: run those of every package" },
   "stdin-filename": { type: "string", default: "<stdin>", argument: "NAME", help: "the name to report for stdin" },
   "max-file-size": { type: "string", argument: "N", help: `refuse files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})` },
   docker: { type: "boolean", default: false, help: "check running containers (all when no NAME is given) through the docker CLI" },
@@ -155,15 +176,36 @@ export const SERVE_OPTIONS = {
     type: "boolean",
     help: "honour waivers objects carry themselves (off by default: an object's author could waive its own findings)",
   },
+  bundle: { type: "string", argument: "FILE", help: "rules prebuilt with `shipshape build`; reloaded when the file changes" },
   help,
 } satisfies OptionTable;
 
 export const RULES_OPTIONS = {
   format: { type: "string", short: "f", default: "text", argument: "FORMAT", help: "text (default) or json" },
+  ...POLICY_OPTIONS,
   help,
 } satisfies OptionTable;
 
-export const EXPLAIN_OPTIONS = { help } satisfies OptionTable;
+export const EXPLAIN_OPTIONS = { ...POLICY_OPTIONS, help } satisfies OptionTable;
+
+export const BUILD_OPTIONS = {
+  policy: POLICY_OPTIONS.policy,
+  output: { type: "string", short: "o", argument: "FILE", help: "where to write the bundle (default: shipshape.bundle)" },
+  opa: POLICY_OPTIONS.opa,
+  help,
+} satisfies OptionTable;
+
+export const TEST_OPTIONS = {
+  policy: POLICY_OPTIONS.policy,
+  opa: POLICY_OPTIONS.opa,
+  verbose: { type: "boolean", short: "v", default: false, help: "name every test, passed or not (opa test --verbose)" },
+  help,
+} satisfies OptionTable;
+
+export const NEW_RULE_OPTIONS = {
+  policy: { type: "string", short: "p", argument: "DIR", help: "where to write the rule (default: policy)" },
+  help,
+} satisfies OptionTable;
 
 /** What each command does and takes, for `shipshape help` and `shipshape COMMAND --help`. */
 export const COMMANDS = {
@@ -174,6 +216,21 @@ export const COMMANDS = {
   },
   rules: { usage: "rules [--format text|json]", summary: "list every rule", options: RULES_OPTIONS },
   explain: { usage: "explain RULE", summary: "describe a rule, how to fix it, and examples", options: EXPLAIN_OPTIONS },
+  build: {
+    usage: "build -p PATH... [-o FILE]",
+    summary: "compile your own rules with the built-in ones into one bundle (for --bundle: no OPA needed)",
+    options: BUILD_OPTIONS,
+  },
+  test: {
+    usage: "test -p PATH... [--verbose]",
+    summary: "run your rules' Rego tests (opa test, with the built-in libraries)",
+    options: TEST_OPTIONS,
+  },
+  "new-rule": {
+    usage: "new-rule ID [-p DIR]",
+    summary: "scaffold a rule over the container model, its tests and two samples",
+    options: NEW_RULE_OPTIONS,
+  },
   serve: {
     usage: "serve --tls-cert FILE --tls-key FILE [options]",
     summary: "run the Kubernetes validating admission webhook (docs/admission-webhook.md)",

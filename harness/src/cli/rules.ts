@@ -1,27 +1,43 @@
-import { SHAPES, type Rule } from "../engine/catalog.js";
-import { readBundledArtifacts } from "../node/bundled.js";
+import { SHAPES, type Catalog, type Rule } from "../engine/catalog.js";
+import { findConfigFile } from "../node/config-file.js";
+import { policySettingsOf, selectPolicy } from "../node/policy-source.js";
 import { UsageError } from "../errors.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { EXPLAIN_OPTIONS, RULES_OPTIONS } from "./options.js";
 import { commandHelp } from "./usage.js";
 import type { CliIO } from "./io.js";
 
-export function rules(args: string[], io: CliIO): number {
+/** The catalog of the rules in force: built-in, or with -p rules / a --bundle (and the configuration's policies:). */
+async function catalogFor(values: { policy?: string[]; bundle?: string; opa?: string }, io: CliIO): Promise<Catalog> {
+  const configFile = findConfigFile(io.cwd);
+  const settings = configFile === undefined ? { policies: [] } : policySettingsOf(configFile);
+  const { catalog } = await selectPolicy({
+    ...(values.bundle !== undefined && { bundle: values.bundle }),
+    policies: [...(values.policy ?? []), ...settings.policies],
+    ...(values.opa !== undefined && { opa: values.opa }),
+    env: io.env,
+    cwd: io.cwd,
+  });
+  return catalog;
+}
+
+export async function rules(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, RULES_OPTIONS);
   if (values.help) {
     io.stdout.write(commandHelp("rules"));
     return 0;
   }
   const format = choice("format", values.format, ["text", "json"] as const);
-  const { catalog } = readBundledArtifacts();
+  const catalog = await catalogFor(values, io);
   if (format === "json") {
-    const listed = catalog.rules.map(({ id, title, severity, level, shapes, description }) => ({
+    const listed = catalog.rules.map(({ id, title, severity, level, shapes, description, origin }) => ({
       id,
       title,
       severity,
       level,
       shapes,
       description,
+      ...(origin && { origin }),
     }));
     io.stdout.write(JSON.stringify(listed, null, 2) + "\n");
     return 0;
@@ -37,21 +53,21 @@ export function rules(args: string[], io: CliIO): number {
   return 0;
 }
 
-export function explain(args: string[], io: CliIO): number {
+export async function explain(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, EXPLAIN_OPTIONS);
   if (values.help) {
     io.stdout.write(commandHelp("explain"));
     return 0;
   }
   const [id] = positionals;
-  const { catalog } = readBundledArtifacts();
+  const catalog = await catalogFor(values, io);
   const rule = catalog.rules.find((r) => r.id === id);
   if (!rule) {
     throw new UsageError(`${id ? `unknown rule "${id}"` : "explain needs a rule id"}; rules: ${catalog.rules.map((r) => r.id).join(", ")}`);
   }
   const out = [
     `${rule.id}: ${rule.title}`,
-    `severity ${rule.severity}, default level ${rule.level}; profile ${rule.profile}; judges ${rule.shapes.join(", ")}`,
+    `severity ${rule.severity}, default level ${rule.level}; profile ${rule.profile}; judges ${rule.shapes.join(", ")}${rule.origin ? `; ${rule.origin} rule` : ""}`,
     "",
     rule.description.trim(),
     "",

@@ -1,8 +1,11 @@
+import { unwatchFile, watchFile } from "node:fs";
 import { resolve } from "node:path";
 import { pino, type Logger } from "pino";
 import { Checker } from "../check/checker.js";
 import { EMPTY_CONFIG, type Config } from "../config/config.js";
+import type { Catalog } from "../engine/catalog.js";
 import { readBundledArtifacts } from "../node/bundled.js";
+import { readBundleFile } from "../node/policy-source.js";
 import { UsageError } from "../errors.js";
 import { loadConfigFile } from "../node/config-file.js";
 import { Evaluator, type ReviewWorkerSetup } from "../server/evaluator.js";
@@ -52,11 +55,22 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
   };
   const log = pino({ base: { service: "shipshape" } }, { write: (line: string) => io.stdout.write(line) });
   const configFile = typeof values.config === "string" ? resolve(io.cwd, values.config) : undefined;
-  const { wasm, catalog } = readBundledArtifacts();
-  const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
+  const bundleFile = typeof values.bundle === "string" ? resolve(io.cwd, values.bundle) : undefined;
+  interface LoadedPolicy {
+    module: WebAssembly.Module;
+    catalog: Catalog;
+    hash: string;
+  }
+  /** The policy: the built-in one, or the --bundle file as it is now on disk. */
+  async function loadPolicy(): Promise<LoadedPolicy> {
+    const { wasm, catalog, hash } = bundleFile ? readBundleFile(bundleFile) : { ...readBundledArtifacts(), hash: "built-in" };
+    return { module: await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>), catalog, hash };
+  }
+  let policy = await loadPolicy();
 
   /** The checker and the worker's setup for the configuration as it is now on disk. */
   async function load(): Promise<{ checker: Checker; setup: ReviewWorkerSetup; config: Config }> {
+    const { module, catalog } = policy;
     const config = configFile ? loadConfigFile(configFile, catalog.rules).config : EMPTY_CONFIG;
     const inlineWaivers = values["inline-waivers"] === true ? true : (config.inlineWaivers ?? false);
     const checker = await Checker.create({ wasm: module, catalog, config, inlineWaivers, maxContainers: options.maxContainers });
@@ -71,8 +85,36 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
     workerHeapMb: REVIEW_WORKER_HEAP_MB,
   });
   const webhook = createAdmissionServer(evaluator, options, log);
+  webhook.metrics.setPolicy(policy.hash, policy.catalog.rules.length);
   const port = await webhook.listen();
-  log.info({ port, tls: !options.insecureHttp, audit: options.audit, excluded: options.excludedNamespaces }, "listening");
+  log.info(
+    { port, tls: !options.insecureHttp, audit: options.audit, excluded: options.excludedNamespaces, policy: policy.hash },
+    "listening",
+  );
+
+  // A rebuilt bundle is taken up without a restart (a ConfigMap or volume updated in place); a broken one is
+  // refused and the running policy kept.
+  const reloadBundle = () => {
+    loadPolicy()
+      .then(async (next) => {
+        if (next.hash === policy.hash) return;
+        const previous = policy;
+        policy = next;
+        try {
+          const { checker, setup } = await load();
+          evaluator.replace(checker, setup);
+        } catch (error) {
+          policy = previous;
+          throw error;
+        }
+        webhook.metrics.setPolicy(policy.hash, policy.catalog.rules.length);
+        log.info({ bundle: bundleFile, policy: policy.hash, rules: policy.catalog.rules.length }, "reloaded the policy bundle");
+      })
+      .catch((error: unknown) =>
+        log.error({ err: (error as Error).message, bundle: bundleFile }, "could not reload the policy bundle; keeping the old one"),
+      );
+  };
+  if (bundleFile) watchFile(bundleFile, { interval: 1_000 }, reloadBundle);
 
   const reload = () => {
     load().then(
@@ -89,6 +131,7 @@ export async function serve(args: string[], io: CliIO, signals: NodeJS.EventEmit
   return new Promise((done) => {
     const stop = (signal: string) => {
       signals.off("SIGHUP", reload);
+      if (bundleFile) unwatchFile(bundleFile, reloadBundle);
       log.info({ signal, graceMs: options.shutdownGraceMs }, "draining in-flight requests");
       webhook.close(options.shutdownGraceMs).then(
         () => {

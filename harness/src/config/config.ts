@@ -44,6 +44,10 @@ export interface Config {
   failLevel?: Level;
   /** The rule set (see PROFILES); undefined when the file does not say (restricted: every rule). */
   profile?: Profile;
+  /** A team's own rule paths, as written (relative to the file); the CLI compiles them with the built-in rules. */
+  policies?: string[];
+  /** The conftest namespaces whose rules run (globs); `main` when the file does not say. */
+  namespaces?: string[];
 }
 
 export const EMPTY_CONFIG: Config = { rules: {}, ignore: [], waivers: [] };
@@ -95,6 +99,8 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     "inline-waivers"?: InlineWaivers;
     "fail-level"?: Level;
     profile?: Profile;
+    policies?: string[];
+    namespaces?: string[];
   };
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) throw new UsageError(`${at(["rules", id])}: unknown rule "${id}" in configuration`);
@@ -122,6 +128,8 @@ function validateConfig(raw: unknown, at: (path: Array<string | number>) => stri
     ...(inline !== undefined && { inlineWaivers: inline }),
     ...(config["fail-level"] && { failLevel: config["fail-level"] }),
     ...(config.profile && { profile: config.profile }),
+    ...(config.policies && { policies: config.policies }),
+    ...(config.namespaces && { namespaces: config.namespaces }),
   };
 }
 

@@ -80,5 +80,9 @@ const configSchema = {
     },
     "fail-level": { enum: LEVELS },
     profile: { enum: PROFILES },
+    // A team's own rules (directories or .rego files, relative to the file) and which conftest namespaces run:
+    // read by the CLI before the rest (node/policy-source.ts), since the rest is validated against them.
+    policies: { type: "array", items: { type: "string", minLength: 1 } },
+    namespaces: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
   },
 } as const;

@@ -46,6 +46,11 @@ export interface Rule {
   parameters: Record<string, RuleParameter>;
   examples: Partial<Record<Shape, RuleExample>>;
   package: string;
+  /**
+   * Where a rule comes from when it is not built in: `custom` (a team's rule over the container model, `-p
+   * DIR`) or `conftest` (a plain conftest `deny`/`warn`/`violation` rule over the raw document).
+   */
+  origin?: "custom" | "conftest";
 }
 
 export interface Catalog {

@@ -30,6 +30,15 @@ export interface PolicyFinding {
   inline_waiver: { reason: string } | null;
 }
 
+/** One result of a conftest-style rule (`deny`, `warn_x`, ...): a string or an object with `msg`. */
+export interface ConftestResult {
+  /** `<namespace>/<rule>`, the rule's id in the catalog. */
+  rule: string;
+  result: unknown;
+  /** Whether the namespace's `exception` rule names this rule (as conftest's exceptions do). */
+  excepted: boolean;
+}
+
 export interface PolicyResult {
   /** null when no shape recognises the document: it is skipped, not an error. */
   shape: Shape | null;
@@ -39,6 +48,8 @@ export interface PolicyResult {
 }
 
 const ENTRYPOINT = "shipshape/main/report";
+/** Present in a bundle compiled with conftest-style policies: their results for the same input. */
+const CONFTEST_ENTRYPOINT = "shipshape/conftest/results";
 
 /**
  * The compiled policy, instantiated once. Evaluation is synchronous, so calls never interleave inside one
@@ -58,9 +69,16 @@ export interface PolicyData {
 
 export class Policy {
   private readonly direct: DirectEval | undefined;
+  private readonly conftest: DirectEval | undefined;
 
   private constructor(private readonly loaded: LoadedPolicy) {
-    this.direct = DirectEval.of(loaded);
+    this.direct = DirectEval.of(loaded, ENTRYPOINT);
+    this.conftest = CONFTEST_ENTRYPOINT in loaded.entrypoints ? DirectEval.of(loaded, CONFTEST_ENTRYPOINT) : undefined;
+  }
+
+  /** Whether the bundle holds conftest-style rules, which read every document, whatever its shape. */
+  get hasConftestRules(): boolean {
+    return CONFTEST_ENTRYPOINT in this.loaded.entrypoints;
   }
 
   /** Loads the policy with the data its rules read (see PolicyData). */
@@ -110,6 +128,23 @@ export class Policy {
     if (!result) throw new PolicyError("policy evaluation returned no result");
     return result;
   }
+
+  /** The conftest-style rules' results for a document (none when the bundle has no such rules). */
+  evaluateConftest(document: unknown): ConftestResult[] {
+    if (!this.hasConftestRules) return [];
+    try {
+      const json = document ? wellFormed(JSON.stringify(document)) : undefined;
+      const resultSet: Array<{ result?: ConftestResult[] }> = this.conftest
+        ? this.conftest.evaluate<ConftestResult[]>(json)
+        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, CONFTEST_ENTRYPOINT) as Array<{
+            result?: ConftestResult[];
+          }>);
+      return resultSet[0]?.result ?? [];
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PolicyError(`policy evaluation failed: ${reason}`, {}, { cause });
+    }
+  }
 }
 
 type OpaEval = (ctx: 0, entrypoint: number, data: number, input: number, length: number, heap: number, format: 0) => number;
@@ -130,16 +165,16 @@ class DirectEval {
     private readonly entrypoint: number,
   ) {}
 
-  static of(loaded: LoadedPolicy): DirectEval | undefined {
+  static of(loaded: LoadedPolicy, name: string): DirectEval | undefined {
     const instance = loaded.wasmInstance;
     const exports = ("instance" in instance ? instance.instance : instance).exports;
-    const entrypoint = (loaded.entrypoints as Record<string, number | undefined>)[ENTRYPOINT];
+    const entrypoint = (loaded.entrypoints as Record<string, number | undefined>)[name];
     if (!(Number(loaded.minorVersion) >= 2) || typeof exports.opa_eval !== "function" || entrypoint === undefined) return undefined;
     return new DirectEval(loaded, exports.opa_eval as OpaEval, entrypoint);
   }
 
   /** @param json the input document as JSON text, or undefined for no input */
-  evaluate(json: string | undefined): Array<{ result: PolicyResult }> {
+  evaluate<T = PolicyResult>(json: string | undefined): Array<{ result: T }> {
     const { mem, dataAddr } = this.loaded;
     const inputAddr = this.loaded.dataHeapPtr as number;
     let length = 0;
@@ -152,7 +187,7 @@ class DirectEval {
     const resultAddr = this.opaEval(0, this.entrypoint, dataAddr, length ? inputAddr : 0, length, inputAddr + length, 0);
     const bytes = new Uint8Array(mem.buffer);
     const end = bytes.indexOf(0, resultAddr);
-    return JSON.parse(this.decoder.decode(bytes.subarray(resultAddr, end))) as Array<{ result: PolicyResult }>;
+    return JSON.parse(this.decoder.decode(bytes.subarray(resultAddr, end))) as Array<{ result: T }>;
   }
 }
 

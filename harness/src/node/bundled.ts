@@ -24,15 +24,43 @@ export interface BundledArtifacts {
   shell: ShellSource;
 }
 
+const read = new Map<string, BundledArtifacts>();
+
+/** The bundle's files, read once per process. */
 export function readBundledArtifacts(dir: string = bundledPolicyDir()): BundledArtifacts {
-  try {
-    const shell = join(dir, "..", "shell");
-    return {
-      wasm: readFileSync(join(dir, "policy.wasm")),
-      catalog: parseCatalog(JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8"))),
-      shell: { runtime: readFileSync(join(shell, "web-tree-sitter.wasm")), grammar: readFileSync(join(shell, "tree-sitter-bash.wasm")) },
+  let artifacts = read.get(dir);
+  if (!artifacts) read.set(dir, (artifacts = readArtifacts(dir)));
+  return artifacts;
+}
+
+/** Each part is read on first use: a run with its own bundle needs only the shell parser from here. */
+function readArtifacts(dir: string): BundledArtifacts {
+  const once = <T>(read: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => {
+      try {
+        return (value ??= read());
+      } catch (cause) {
+        throw new PolicyError(`cannot read the policy bundle in ${dir}: ${(cause as Error).message}`, {}, { cause });
+      }
     };
-  } catch (cause) {
-    throw new PolicyError(`cannot read the policy bundle in ${dir}: ${(cause as Error).message}`, {}, { cause });
-  }
+  };
+  const shellDir = join(dir, "..", "shell");
+  const wasm = once(() => readFileSync(join(dir, "policy.wasm")));
+  const catalog = once(() => parseCatalog(JSON.parse(readFileSync(join(dir, "catalog.json"), "utf8"))));
+  const shell = once(() => ({
+    runtime: readFileSync(join(shellDir, "web-tree-sitter.wasm")),
+    grammar: readFileSync(join(shellDir, "tree-sitter-bash.wasm")),
+  }));
+  return {
+    get wasm() {
+      return wasm();
+    },
+    get catalog() {
+      return catalog();
+    },
+    get shell() {
+      return shell();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** The server's Prometheus metrics, all prefixed shipshape_, in a registry of their own. */
 export class ServerMetrics {
@@ -21,6 +21,20 @@ export class ServerMetrics {
     labelNames: ["rule", "level"] as const,
     registers: [this.registry],
   });
+
+  /** 1 for the policy in force: its source hash (`built-in` for the bundled rules) and how many rules it holds. */
+  readonly policy = new Gauge({
+    name: "shipshape_policy_info",
+    help: "The policy in force: its bundle's source hash (built-in when none) and its number of rules; value 1.",
+    labelNames: ["hash", "rules"] as const,
+    registers: [this.registry],
+  });
+
+  /** Records the policy now in force (after start-up or a bundle reload). */
+  setPolicy(hash: string, rules: number): void {
+    this.policy.reset();
+    this.policy.set({ hash, rules: String(rules) }, 1);
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "shipshape_" });
