@@ -36,6 +36,6 @@ describe("new-rule and test", () => {
 
   it("runs the example rules' tests, conftest-style ones and helper packages included", async () => {
     const run = await runCli(["test", "-p", join(ROOT, "examples", "custom-rules", "policy")], { env: env() });
-    expect(run).toMatchObject({ code: 0, stdout: "PASS: 8/8\n" });
+    expect(run).toMatchObject({ code: 0, stdout: "PASS: 11/11\n" });
   });
 });

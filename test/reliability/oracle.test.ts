@@ -208,43 +208,44 @@ describe("differential: shipshape reads inputs as their real consumers do", () =
 
   it("finds an image's tag as distribution/reference does", async () => {
     const checker = await samplesChecker();
-    const parts = fc.record({
-      host: fc.constantFrom("", "docker.io/", "reg:5000/", "localhost/", "ghcr.io/org/"),
-      name: fc.constantFrom("nginx", "app", "library/nginx", "a/b/c"),
-      tag: fc.constantFrom("", ":latest", ":1.2", ":LATEST", ":latest-alpine", ":5000"),
-      digest: fc.constantFrom("", `@sha256:${"a".repeat(64)}`),
-    });
-    const refs = [...new Set(sample(parts, 300).map((p) => `${p.host}${p.name}${p.tag}${p.digest}`))];
-    const answers = askOracle(refs.map((text) => ({ op: "reference", text })));
-    refs.forEach((ref, i) => {
-      const theirs = answers[i]!;
-      if (theirs.error) return;
-      const { tag, digest } = theirs.value as { tag?: string; digest?: string };
+    const hosts = ["", "docker.io/", "reg:5000/", "localhost/", "ghcr.io/org/"];
+    for (const { ref, value } of referencesRead(hosts, ["", ":latest", ":1.2", ":LATEST", ":latest-alpine", ":5000"], 300)) {
+      const { tag, digest } = value;
       const unpinned = !digest && (tag === undefined || tag === "latest");
       const text = `services:\n  a:\n    image: ${JSON.stringify(ref)}\n`;
       const rules = checker.checkText(text, "compose.yaml").findings.map((f) => f.rule);
       expect(rules.includes("no-latest-tag"), `${ref}: tag ${tag}, digest ${digest}`).toBe(unpinned);
-    });
+    }
   });
 
   it("matches --image-config references as distribution/reference normalises them", () => {
-    const parts = fc.record({
-      host: fc.constantFrom("", "docker.io/", "index.docker.io/", "reg:5000/", "localhost/", "ghcr.io/org/"),
-      name: fc.constantFrom("nginx", "app", "library/nginx", "a/b/c"),
-      tag: fc.constantFrom("", ":latest", ":1.2", ":5000"),
-      digest: fc.constantFrom("", `@sha256:${"a".repeat(64)}`),
-    });
-    const refs = [...new Set(sample(parts, 200).map((p) => `${p.host}${p.name}${p.tag}${p.digest}`))];
-    const answers = askOracle(refs.map((text) => ({ op: "reference", text })));
-    refs.forEach((ref, i) => {
-      const theirs = answers[i]!;
-      if (theirs.error) return;
-      const { domain, path, tag, digest } = theirs.value as { domain: string; path: string; tag?: string; digest?: string };
+    const hosts = ["", "docker.io/", "index.docker.io/", "reg:5000/", "localhost/", "ghcr.io/org/"];
+    for (const { ref, value } of referencesRead(hosts, ["", ":latest", ":1.2", ":5000"], 200)) {
+      const { domain, path, tag, digest } = value;
       const normalised = `${domain}/${path}${digest ? `@${digest}` : `:${tag ?? "latest"}`}`;
       expect(canonicalRef(ref), ref).toBe(normalised);
-    });
+    }
   });
 });
+
+/**
+ * Generated image references (these hosts and tags, with and without a digest) and how distribution/reference
+ * reads each; the ones it refuses are left out.
+ */
+function referencesRead(hosts: string[], tags: string[], count: number) {
+  const parts = fc.record({
+    host: fc.constantFrom(...hosts),
+    name: fc.constantFrom("nginx", "app", "library/nginx", "a/b/c"),
+    tag: fc.constantFrom(...tags),
+    digest: fc.constantFrom("", `@sha256:${"a".repeat(64)}`),
+  });
+  const refs = [...new Set(sample(parts, count).map((p) => `${p.host}${p.name}${p.tag}${p.digest}`))];
+  const answers = askOracle(refs.map((text) => ({ op: "reference", text })));
+  return refs
+    .map((ref, i) => ({ ref, answer: answers[i]! }))
+    .filter(({ answer }) => !answer.error)
+    .map(({ ref, answer }) => ({ ref, value: answer.value as { domain: string; path: string; tag?: string; digest?: string } }));
+}
 
 // Values of the right type for the keys whose schema refuses a plain string.
 const SERVICE_VALUES: Record<string, string> = {

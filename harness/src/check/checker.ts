@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { ConfigApplier, type WaiverSubject } from "../config/apply.js";
+import { ConfigApplier, type FindingContext, type WaiverSubject } from "../config/apply.js";
 import { EMPTY_CONFIG, loadConfig, paramsOf, type Config, type InlineWaivers } from "../config/config.js";
 import type { Catalog, Profile, Rule, Shape } from "../engine/catalog.js";
 import { rulesById } from "../engine/catalog.js";
@@ -24,7 +24,7 @@ import { parseText, type Syntax } from "../inputs/parse.js";
 import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
-import { conftestFinding } from "./conftest-findings.js";
+import { conftestFinding, exceptionName } from "./conftest-findings.js";
 
 /** The compiled policy: bytes, a compiled module, or where to fetch it from (a URL, in a browser). */
 export type PolicySource = BufferSource | WebAssembly.Module | URL | string;
@@ -303,6 +303,7 @@ export class Checker {
     // A List's items are evaluated one by one (the cost of one evaluation grows faster than its findings).
     const units: Unit[] = kubernetes ? unitsOf(value) : [{ value, prefix: [] }];
     let recognised: Shape | null = kubernetes && isKubernetesList(value) ? "kubernetes" : null;
+    const context: FindingContext = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
     for (const unit of units) {
       const { containers, templates } = measure(unit.value, this.maxDepth, document.file);
       if (containers > this.maxContainers) {
@@ -316,21 +317,21 @@ export class Checker {
       // a Service) needs no evaluation. A pod spec without containers is still judged on its pod-level fields.
       if (containers === 0 && templates === 0 && kubernetes && isKubernetesObject(unit.value) && !isPod(unit.value)) {
         recognised = "kubernetes";
-        this.checkConftest(policy, unit, "kubernetes", document, options, result);
+        this.checkConftest(policy, unit, "kubernetes", document, context, result);
         continue;
       }
-      const evaluation = this.evaluate(policy, unit, document);
+      const evaluation = this.evaluate(() => policy.evaluate(unit.value), unit, document);
       if (evaluation.shape === null) {
         // Conftest-style rules judge every document, as conftest does (a kustomization.yaml, say): one no shape
         // recognises is theirs, and its findings are labelled kubernetes (an object located by its metadata).
         if (policy.hasConftestRules) {
           recognised = "kubernetes";
-          this.checkConftest(policy, unit, "kubernetes", document, options, result);
+          this.checkConftest(policy, unit, "kubernetes", document, context, result);
         }
         continue;
       }
       recognised = evaluation.shape;
-      this.checkConftest(policy, unit, evaluation.shape, document, options, result);
+      this.checkConftest(policy, unit, evaluation.shape, document, context, result);
       if (this.inlineWaiversHonoured) {
         for (const waiver of evaluation.inline_waivers ?? []) {
           for (const id of waiver.rules.filter((r) => !this.rules.has(r))) {
@@ -339,7 +340,6 @@ export class Checker {
           }
         }
       }
-      const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
       for (const raw of evaluation.findings) {
         if (!this.applier.isEnabled(raw.rule)) continue;
         const located =
@@ -356,23 +356,15 @@ export class Checker {
   }
 
   /** The conftest-style rules' findings for one object (none when the bundle has no such rules). */
-  private checkConftest(policy: Policy, unit: Unit, shape: Shape, document: SourceDocument, options: CheckTextOptions, result: FileResult) {
+  private checkConftest(policy: Policy, unit: Unit, shape: Shape, document: SourceDocument, context: FindingContext, result: FileResult) {
     if (!policy.hasConftestRules) return;
     // Conftest policies read the object itself: an AdmissionReview (the admission server's input) is unwrapped.
     const review = unit.value as { kind?: unknown; request?: { object?: unknown } } | null;
     const input =
       review?.kind === "AdmissionReview" && review.request?.object !== undefined
-        ? { value: review.request.object, prefix: ["request", "object"] }
-        : { value: unit.value, prefix: [] };
-    let results;
-    try {
-      results = policy.evaluateConftest(input.value);
-    } catch (error) {
-      const { message } = toShipshapeError(error);
-      throw new PolicyError(message, { file: document.file, ...document.locate(unit.prefix) }, { cause: error });
-    }
-    const context = options.subject ? { subject: options.subject } : { matchPath: options.matchPath ?? document.file };
-    const base = unit.prefix.length === 0 ? input.prefix : [...unit.prefix, ...input.prefix];
+        ? { value: review.request.object, prefix: [...unit.prefix, "request", "object"] }
+        : { value: unit.value, prefix: unit.prefix };
+    const results = this.evaluate(() => policy.evaluateConftest(input.value), unit, document);
     for (const entry of results) {
       const rule = this.rules.get(entry.rule);
       if (!rule || !this.conftestNamespaces(rule.package) || !this.applier.isEnabled(entry.rule)) continue;
@@ -381,16 +373,22 @@ export class Checker {
         result.errors.push(failure(new PolicyError(raw, { file: document.file, ...document.locate(unit.prefix) })));
         continue;
       }
-      const located = base.length === 0 ? raw : { ...raw, path: base, field: [...base, ...raw.field] };
+      const located = input.prefix.length === 0 ? raw : { ...raw, path: input.prefix, field: [...input.prefix, ...raw.field] };
       const finding = this.applier.apply(this.finding(located, shape, document), located, context);
-      const exception = `conftest exception: data.${rule.package}.exception names ${entry.rule.split("/")[1]!.replace(/^(violation|deny|warn)_/, "")}`;
-      result.findings.push(entry.excepted && !finding.waived ? { ...finding, waived: true, waiver: exception } : finding);
+      if (!entry.excepted || finding.waived) result.findings.push(finding);
+      else
+        result.findings.push({
+          ...finding,
+          waived: true,
+          waiver: `conftest exception: data.${rule.package}.exception names ${exceptionName(entry.rule)}`,
+        });
     }
   }
 
-  private evaluate(policy: Policy, unit: Unit, document: SourceDocument) {
+  /** Runs an evaluation of one unit; a failure is an error located at the unit. */
+  private evaluate<T>(evaluation: () => T, unit: Unit, document: SourceDocument): T {
     try {
-      return policy.evaluate(unit.value);
+      return evaluation();
     } catch (error) {
       const { message } = toShipshapeError(error);
       throw new PolicyError(message, { file: document.file, ...document.locate(unit.prefix) }, { cause: error });

@@ -27,6 +27,15 @@ export function conftestFinding(result: ConftestResult, level: Level, shape: Sha
   };
 }
 
+/**
+ * The name conftest's exceptions use for a rule (`main/deny_nodeport` → `nodeport`); bare `deny`, `warn` and
+ * `violation` have none (""), so no exception matches them.
+ */
+export function exceptionName(id: string): string {
+  const rule = id.slice(id.lastIndexOf("/") + 1);
+  return /^(deny|warn|violation)$/.test(rule) ? "" : rule.replace(/^(violation|deny|warn)_/, "");
+}
+
 function messageOf(result: unknown): string | undefined {
   if (typeof result === "string") return result;
   const msg = (result as { msg?: unknown } | null)?.msg;

@@ -29,8 +29,9 @@ export async function test(args: string[], io: CliIO): Promise<number> {
     execFile(opa, ["test", ...verbose, ...files, ...paths], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       io.stdout.write(stdout);
       io.stderr.write(stderr);
-      // opa test exits 2 for failing tests and for files it cannot load; a failed test is the run failing (1).
-      done(!error ? 0 : /^FAIL: /m.test(stdout) || /: FAIL \(/.test(stdout) ? 1 : 2);
+      // opa test exits 2 for failing tests and for files it cannot load; a failed test (its FAIL: n/m summary)
+      // is the run failing (1).
+      done(!error ? 0 : /^FAIL: /m.test(stdout) ? 1 : 2);
     });
   });
 }

@@ -70,15 +70,13 @@ export interface PolicyData {
 export class Policy {
   private readonly direct: DirectEval | undefined;
   private readonly conftest: DirectEval | undefined;
+  /** Whether the bundle holds conftest-style rules, which read every document, whatever its shape. */
+  readonly hasConftestRules: boolean;
 
   private constructor(private readonly loaded: LoadedPolicy) {
     this.direct = DirectEval.of(loaded, ENTRYPOINT);
-    this.conftest = CONFTEST_ENTRYPOINT in loaded.entrypoints ? DirectEval.of(loaded, CONFTEST_ENTRYPOINT) : undefined;
-  }
-
-  /** Whether the bundle holds conftest-style rules, which read every document, whatever its shape. */
-  get hasConftestRules(): boolean {
-    return CONFTEST_ENTRYPOINT in this.loaded.entrypoints;
+    this.hasConftestRules = CONFTEST_ENTRYPOINT in loaded.entrypoints;
+    this.conftest = this.hasConftestRules ? DirectEval.of(loaded, CONFTEST_ENTRYPOINT) : undefined;
   }
 
   /** Loads the policy with the data its rules read (see PolicyData). */
@@ -110,21 +108,7 @@ export class Policy {
   }
 
   evaluate(document: unknown): PolicyResult {
-    let resultSet: Array<{ result: PolicyResult }>;
-    try {
-      // As in the SDK, a falsy document (null, false, 0, "") is evaluated with no input at all.
-      const json = document ? wellFormed(JSON.stringify(document)) : undefined;
-      resultSet = this.direct
-        ? this.direct.evaluate(json)
-        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, ENTRYPOINT) as Array<{
-            result: PolicyResult;
-          }>);
-    } catch (cause) {
-      // The SDK and the WASM module throw plain strings as well as Errors.
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new PolicyError(`policy evaluation failed: ${reason}`, {}, { cause });
-    }
-    const result = resultSet[0]?.result;
+    const result = this.run<PolicyResult>(this.direct, ENTRYPOINT, document);
     if (!result) throw new PolicyError("policy evaluation returned no result");
     return result;
   }
@@ -132,15 +116,22 @@ export class Policy {
   /** The conftest-style rules' results for a document (none when the bundle has no such rules). */
   evaluateConftest(document: unknown): ConftestResult[] {
     if (!this.hasConftestRules) return [];
+    return this.run<ConftestResult[]>(this.conftest, CONFTEST_ENTRYPOINT, document) ?? [];
+  }
+
+  /** One entrypoint's result for a document, through opa_eval where the module has it, else the SDK. */
+  private run<T>(direct: DirectEval | undefined, entrypoint: string, document: unknown): T | undefined {
     try {
+      // As in the SDK, a falsy document (null, false, 0, "") is evaluated with no input at all.
       const json = document ? wellFormed(JSON.stringify(document)) : undefined;
-      const resultSet: Array<{ result?: ConftestResult[] }> = this.conftest
-        ? this.conftest.evaluate<ConftestResult[]>(json)
-        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, CONFTEST_ENTRYPOINT) as Array<{
-            result?: ConftestResult[];
+      const resultSet = direct
+        ? direct.evaluate<T>(json)
+        : (this.loaded.evaluate(json === undefined ? undefined : new TextEncoder().encode(json).buffer, entrypoint) as Array<{
+            result: T;
           }>);
-      return resultSet[0]?.result ?? [];
+      return resultSet[0]?.result;
     } catch (cause) {
+      // The SDK and the WASM module throw plain strings as well as Errors.
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new PolicyError(`policy evaluation failed: ${reason}`, {}, { cause });
     }
@@ -174,7 +165,7 @@ class DirectEval {
   }
 
   /** @param json the input document as JSON text, or undefined for no input */
-  evaluate<T = PolicyResult>(json: string | undefined): Array<{ result: T }> {
+  evaluate<T>(json: string | undefined): Array<{ result: T }> {
     const { mem, dataAddr } = this.loaded;
     const inputAddr = this.loaded.dataHeapPtr as number;
     let length = 0;

@@ -1,3 +1,5 @@
+import { exceptionName } from "../check/conftest-findings.js";
+
 /** A conftest-style rule: `deny`, `warn_x`, `violation_y` in a package outside shipshape.*. */
 export interface ConftestRuleRef {
   namespace: string;
@@ -23,9 +25,8 @@ export function conftestWrapper(rules: ConftestRuleRef[]): string {
   });
   for (const ref of rules) {
     const i = namespaces.indexOf(ref.namespace);
-    const bare = ref.rule === "deny" || ref.rule === "warn" || ref.rule === "violation";
-    const exceptionName = bare ? "" : ref.rule.replace(/^(violation|deny|warn)_/, "");
-    const excepted = bare ? "false" : `${JSON.stringify(exceptionName)} in _exceptions_${i}`;
+    const name = exceptionName(ref.rule);
+    const excepted = name === "" ? "false" : `${JSON.stringify(name)} in _exceptions_${i}`;
     lines.push(
       `results contains {"rule": ${JSON.stringify(`${ref.namespace}/${ref.rule}`)}, "result": result, "excepted": excepted} if {`,
       `\tsome result in ${dataRef(ref.namespace, ref.rule)}`,

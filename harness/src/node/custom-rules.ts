@@ -173,12 +173,9 @@ async function compile(opa: string, builtIn: Sources, custom: string[], hash: st
   }
 }
 
+/** The built-in catalog and the team's rules. A built-in id was refused before compiling (its package is the id's). */
 function catalogOf(builtIn: Catalog, inspected: Inspected, conftestRules: ConftestRuleRef[]): Catalog {
   const { rules, problems } = rulesFromInspect(inspected, { builtIn: false, readFile: (f) => readFileSync(f, "utf8") });
-  const known = new Set(builtIn.rules.map((r) => r.id));
-  for (const rule of rules) {
-    if (known.has(rule.id)) problems.push(`${fileOf(inspected, rule)}: rule id ${rule.id} is a built-in rule's: choose another`);
-  }
   if (problems.length > 0) {
     const [first] = problems;
     throw new PolicyError(`a custom rule's METADATA is incomplete:\n  ${problems.join("\n  ")}`, locationIn(first!));
@@ -218,12 +215,6 @@ function ownEntries(inspected: Inspected, custom: string[]): Inspected {
     ),
     annotations: (inspected.annotations ?? []).filter((a) => mine(a.location?.file)),
   };
-}
-
-function fileOf(inspected: Inspected, rule: Rule): string {
-  const entry = inspected.annotations?.find((a) => a.annotations?.custom?.id === rule.id);
-  const { file = "?", row } = entry?.location ?? {};
-  return row ? `${file}:${row}` : file;
 }
 
 /** `file:line: ...` at the start of a message, as a location. */
