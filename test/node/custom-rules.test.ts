@@ -96,7 +96,7 @@ describe("custom rules (-p)", () => {
     const report = await checkExample(["--bundle", join(dir, "team.bundle")], environment("/nonexistent/opa"));
     expect(own(report.findings)).toEqual(EXPECTED);
 
-    const checker = await Checker.create({ bundle: readFileSync(join(dir, "team.bundle"), "utf8"), shell: readBundledArtifacts().shell });
+    const checker = await Checker.create({ bundle: readFileSync(join(dir, "team.bundle")), shell: readBundledArtifacts().shell });
     const file = join(EXAMPLE, "inputs", "app.yaml");
     expect(own(checker.checkText(readFileSync(file, "utf8"), file).findings)).toEqual(EXPECTED.filter((e) => e.startsWith("app.yaml")));
   });

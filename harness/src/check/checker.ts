@@ -35,10 +35,10 @@ export interface CheckerOptions {
   /** The rule catalog (dist/policy/catalog.json, exported as `shipshape/catalog.json`); or give `bundle`. */
   catalog?: Catalog;
   /**
-   * A bundle with a team's own rules (`shipshape build -p DIR -o FILE`: its text, or parseBundle's result):
+   * A bundle with a team's own rules (`shipshape build -p DIR -o FILE`: its bytes, or parseBundle's result):
    * its policy and catalog, instead of `wasm` and `catalog`.
    */
-  bundle?: string | PolicyBundle;
+  bundle?: Uint8Array | ArrayBuffer | PolicyBundle;
   /**
    * The packages whose conftest-style rules (`deny`, `warn`, `violation`, and their `_suffix` forms) run, as
    * conftest's `--namespace` (globs; `*` is every namespace, `--all-namespaces`). Default: `main`.
@@ -156,7 +156,10 @@ export class Checker {
   }
 
   static async create(options: CheckerOptions): Promise<Checker> {
-    const bundle = typeof options.bundle === "string" ? parseBundle(options.bundle) : options.bundle;
+    const bundle =
+      options.bundle instanceof Uint8Array || options.bundle instanceof ArrayBuffer
+        ? parseBundle(new Uint8Array(options.bundle))
+        : options.bundle;
     const catalog = bundle?.catalog ?? options.catalog;
     const wasm = bundle?.wasm ?? options.wasm;
     if (!catalog || !wasm) throw new PolicyError("Checker.create needs a policy: `wasm` and `catalog`, or a `bundle`");

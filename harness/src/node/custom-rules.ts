@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { delimiter, dirname, join, relative, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { parseTar } from "nanotar";
@@ -27,18 +27,17 @@ export interface CustomRulesOptions {
 export async function compileCustomRules(options: CustomRulesOptions): Promise<PolicyBundle & { cached: boolean }> {
   const env = options.env ?? process.env;
   const custom = regoFiles(options.paths);
-  const builtIn = builtInSources();
-  const hash = sourceHash(builtIn, custom);
-  const cacheFile = join(options.cacheDir ?? cacheDirOf(env), "bundles", `${hash}.json`);
+  const hash = sourceHash(builtInDir(), custom);
+  const cacheFile = join(options.cacheDir ?? cacheDirOf(env), "bundles", `${hash}.bundle`);
   if (existsSync(cacheFile)) {
     try {
-      return { ...parseBundle(readFileSync(cacheFile, "utf8"), cacheFile), cached: true };
+      return { ...parseBundle(readFileSync(cacheFile), cacheFile), cached: true };
     } catch {
       // a damaged cache entry is rebuilt
     }
   }
   const opa = findOpa(options.opa, env);
-  const bundle = await compile(opa, builtIn, custom, hash);
+  const bundle = await compile(opa, builtInSources(), custom, hash);
   mkdirSync(dirname(cacheFile), { recursive: true });
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(temporary, serializeBundle(bundle));
@@ -54,12 +53,15 @@ export interface Sources {
 
 /** The rule sources this package ships (policies/, tests aside), beside dist/. */
 export function builtInSources(): Sources {
+  const dir = builtInDir();
+  return { dir, files: regoFiles([dir]), capabilities: join(dir, "capabilities.json") };
+}
+
+function builtInDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "policies");
-    if (existsSync(join(candidate, "main.rego"))) {
-      return { dir: candidate, files: regoFiles([candidate]), capabilities: join(candidate, "capabilities.json") };
-    }
+    if (existsSync(join(candidate, "main.rego"))) return candidate;
     if (dirname(dir) === dir) throw new PolicyError("the built-in rule sources (policies/) are missing from this installation");
     dir = dirname(dir);
   }
@@ -92,13 +94,19 @@ function regoFiles(paths: string[]): string[] {
   return [...out].sort();
 }
 
-function sourceHash(builtIn: Sources, custom: string[]): string {
+/**
+ * The cache key. The built-in rules enter it as what they compile to (dist/policy: the policy and its catalog,
+ * which a test and CI keep equal to policies/) rather than as their sixty source files: walking and hashing
+ * those was most of a cached run's extra cost. (Working on policies/ itself, `make build` refreshes the key.)
+ * The capabilities decide what a team's rules may call. Custom files by absolute path: the catalog and
+ * compile errors name them.
+ */
+function sourceHash(builtIn: string, custom: string[]): string {
   const hash = createHash("sha256");
-  hash.update(`shipshape-bundle 1\0${readFileSync(builtIn.capabilities, "utf8")}\0`);
-  // The built-in catalog carries what the sources do not (samples): part of the result, so part of the key.
-  hash.update(readFileSync(join(bundledPolicyDir(), "catalog.json")));
-  for (const file of builtIn.files) hash.update(`${relative(builtIn.dir, file)}\0${readFileSync(file, "utf8")}\0`);
-  // Custom files by absolute path: the catalog and compile errors name them.
+  hash.update(`shipshape-bundle 2\0${readFileSync(join(builtIn, "capabilities.json"), "utf8")}\0`);
+  const compiled = bundledPolicyDir();
+  hash.update(readFileSync(join(compiled, "policy.wasm")));
+  hash.update(readFileSync(join(compiled, "catalog.json")));
   for (const file of custom) hash.update(`${file}\0${readFileSync(file, "utf8")}\0`);
   return hash.digest("hex");
 }

@@ -49,13 +49,13 @@ export async function selectPolicy(selection: PolicySelection): Promise<Selected
 }
 
 export function readBundleFile(file: string): PolicyBundle {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (cause) {
     throw new PolicyError(`cannot read the bundle ${file}: ${(cause as Error).message}`, {}, { cause });
   }
-  return parseBundle(text, file);
+  return parseBundle(bytes, file);
 }
 
 /**
