@@ -137,6 +137,31 @@ describe("configuration per path (monorepos)", () => {
     expect(shown.stdout).toContain(`config: ${join(dir, "sub", "project", ".shipshape.yaml")}`);
     expect(shown.stdout).toContain("profile: baseline");
   });
+
+  it("inside a walk, each file takes the nearest .shipshape.yaml upward from itself, its ignore globs included", async () => {
+    const dir = tempDir("opts", {
+      ".shipshape.yaml": "rules:\n  healthcheck-required: {enabled: false}\n",
+      "a.yaml": pod("a"),
+      "team/.shipshape.yaml": "profile: baseline\nignore: ['generated/**']\n",
+      "team/b.yaml": `${pod("b")}      securityContext: {privileged: true}\n`,
+      "team/generated/c.yaml": pod("c"),
+      "z.yaml": pod("z"),
+    });
+    for (const jobs of ["1", "2"]) {
+      const { report } = await json(["-j", jobs, "."], { cwd: dir });
+      const rules = (file: string) => new Set(report!.findings.filter((f) => f.file === file).map((f) => f.rule));
+      expect(rules("a.yaml").has("resource-limits")).toBe(true);
+      expect(rules("a.yaml").has("healthcheck-required")).toBe(false);
+      expect(rules(join("team", "b.yaml"))).toEqual(new Set(["no-privileged"])); // the team's baseline profile
+      expect(report!.ignored).toEqual([join("team", "generated", "c.yaml")]); // the team's ignore, from the team's directory
+      expect(report!.summary.files).toBe(3);
+    }
+    // --config (or --no-config) is one configuration for every file, nested ones aside.
+    const forced = await json(["--config", ".shipshape.yaml", "."], { cwd: dir });
+    expect(
+      new Set(forced.report!.findings.filter((f) => f.file === join("team", "b.yaml")).map((f) => f.rule)).has("resource-limits"),
+    ).toBe(true);
+  });
 });
 
 describe("--write-baseline and --baseline", () => {

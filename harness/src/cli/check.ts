@@ -126,8 +126,9 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   });
   if (values.color !== undefined) choice("color", values.color, ["auto", "always", "never"]);
 
-  // Without --config or --no-config, each path takes the nearest .shipshape.yaml upward from itself (as ESLint
-  // and Prettier do), so `check sub/project` from a parent uses sub/project's; run-wide settings (fail level,
+  // Without --config or --no-config, each file takes the nearest .shipshape.yaml upward from itself (as ESLint
+  // and Prettier do): each path from itself, and a walk's files from their directory (checkerFor), so
+  // `check .` and `check sub/project` both use sub/project's for its files; run-wide settings (fail level,
   // the team's own rules) come from the working directory's.
   const noConfig = values["no-config"] === true || values.config === false;
   const configOption = typeof values.config === "string" ? values.config : undefined;
@@ -210,10 +211,16 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       groups.set(file, [...(groups.get(file) ?? []), path]);
     }
     results = [];
+    const checkers = new Map<string | undefined, Promise<Checker>>([[loaded?.file, Promise.resolve(checker)]]);
+    const checkerFor = async (file: string | undefined) => {
+      if (!checkers.has(file)) checkers.set(file, makeChecker(load(file)));
+      const made = await checkers.get(file)!;
+      for (const id of made.disabledRules) disabled.add(id);
+      return made;
+    };
     for (const [file, paths] of groups) {
       const from = load(file);
-      const groupChecker = from?.file === loaded?.file ? checker : await makeChecker(from);
-      for (const id of groupChecker.disabledRules) disabled.add(id);
+      const groupChecker = await checkerFor(from?.file);
       const options = {
         env: io.env,
         maxFileBytes,
@@ -221,6 +228,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
         configDir: from ? dirname(from.file) : io.cwd,
         onFile: (done: number, total: number) => progress.update(done, total),
         skipUnknown: values["skip-unknown"] === true,
+        ...(discover && { checkerFor, ...(from && { configFile: from.file }) }),
       };
       results.push(...(await checkFilesParallel(groupChecker, paths, options, jobs)));
     }

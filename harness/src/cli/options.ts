@@ -88,7 +88,7 @@ export const CHECK_OPTIONS = {
     type: "string",
     short: "c",
     argument: "FILE",
-    help: "configuration file (default: the nearest .shipshape.yaml upward from each path)",
+    help: "configuration file (default: the nearest .shipshape.yaml upward from each file)",
   },
   "no-config": { type: "boolean", default: false, help: "read no configuration file" },
   "print-config": {

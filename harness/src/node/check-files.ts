@@ -20,6 +20,14 @@ export interface CheckFilesOptions {
   onFile?: (done: number, total: number) => void;
   /** Skip named files no shape recognises, as a walk does (for hooks that pass every changed file). */
   skipUnknown?: boolean;
+  /** The configuration file `checker` was made from (absolute), if any. */
+  configFile?: string;
+  /**
+   * The checker for another configuration file: given, files a directory walk finds below a directory with its
+   * own `.shipshape.yaml` are checked under that file (the nearest upward from each file, as ESLint and
+   * Prettier do); without it, under `checker`'s. The CLI gives it.
+   */
+  checkerFor?: (configFile: string) => Promise<Checker>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -31,9 +39,11 @@ export interface FileJob {
   matchPath: string;
   /** Named on the command line as itself: a file no shape recognises is then an error, not a skip. */
   named?: boolean;
+  /** Found by a walk below a directory with its own configuration file: that file (absolute). */
+  config?: string;
 }
 
-const ignoredFile = (file: string): FileResult => ({ file, documents: 0, findings: [], errors: [], skipped: [], ignored: true });
+export const ignoredFile = (file: string): FileResult => ({ file, documents: 0, findings: [], errors: [], skipped: [], ignored: true });
 
 /**
  * The files to check for `paths` (walked, globbed, minus configuration ignores), and a result for each path
@@ -41,18 +51,23 @@ const ignoredFile = (file: string): FileResult => ({ file, documents: 0, finding
  */
 export function planFiles(checker: Checker, paths: string[], options: CheckFilesOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const { files, errors, named, passed } = expandPaths(paths, cwd);
+  const { files, errors, named, passed, configs } = expandPaths(paths, cwd);
   const configDir = resolve(cwd, options.configDir ?? ".");
-  const planned: FileJob[] = files
-    .map((file) => ({ file, absolute: resolve(cwd, file) }))
-    .map(({ file, absolute }) => ({
+  const planned: FileJob[] = files.map((file) => {
+    const absolute = resolve(cwd, file);
+    const config = options.checkerFor && configs.get(file) !== options.configFile ? configs.get(file) : undefined;
+    return {
       file,
       absolute,
-      matchPath: relative(configDir, absolute).split("\\").join("/"),
+      matchPath: matchPathOf(config === undefined ? configDir : dirname(config), absolute),
       ...(named.has(file) && !options.skipUnknown && { named: true }),
-    }));
-  const jobs = planned.filter(({ matchPath }) => !checker.isIgnored(matchPath));
-  const ignored = planned.filter(({ matchPath }) => checker.isIgnored(matchPath)).map(({ file }) => ignoredFile(file));
+      ...(config !== undefined && { config }),
+    };
+  });
+  // Files under another configuration are matched against its `ignore` by its own checker, later.
+  const ignoredHere = ({ matchPath, config }: FileJob) => config === undefined && checker.isIgnored(matchPath);
+  const jobs = planned.filter((job) => !ignoredHere(job));
+  const ignored = planned.filter(ignoredHere).map(({ file }) => ignoredFile(file));
   const skipped = passed.map(({ file, reason }): FileResult => ({
     file,
     documents: 0,
@@ -62,6 +77,8 @@ export function planFiles(checker: Checker, paths: string[], options: CheckFiles
   }));
   return { jobs, failures: [...errors.map((error) => failedFile(error.file ?? "", error)), ...ignored, ...skipped] };
 }
+
+const matchPathOf = (configDir: string, absolute: string) => relative(configDir, absolute).split("\\").join("/");
 
 /**
  * Reads and checks each file of a list, in order; every file yields a result. Each directory's `.env` is
@@ -130,7 +147,7 @@ export function includedJobs(checker: Checker, results: FileResult[], checked: S
       const absolute = resolve(include);
       if (checked.has(absolute) || checked.size >= MAX_INCLUDED_FILES) continue;
       checked.add(absolute);
-      const matchPath = relative(configDir, absolute).split("\\").join("/");
+      const matchPath = matchPathOf(configDir, absolute);
       if (!checker.isIgnored(matchPath)) jobs.push({ file: relative(cwd, absolute) || absolute, absolute, matchPath });
     }
   }

@@ -4,10 +4,11 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { parse } from "yaml";
 import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
+import { CONFIG_NAMES } from "./config-file.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 // shipshape's own configuration is not an input.
-const SKIPPED_FILES = new Set([".shipshape.yaml", ".shipshape.yml"]);
+const SKIPPED_FILES = new Set(CONFIG_NAMES);
 
 export interface ExpandedPaths {
   files: string[];
@@ -16,6 +17,11 @@ export interface ExpandedPaths {
   named: Set<string>;
   /** Files a walk found but does not check, and why: Helm chart templates, Kustomize patches. */
   passed: Array<{ file: string; reason: string }>;
+  /**
+   * For files a walk found below a directory with its own `.shipshape.yaml`: that configuration file
+   * (absolute), the nearest one upward from the file within the walk.
+   */
+  configs: Map<string, string>;
 }
 
 const HELM_TEMPLATE = "a Helm chart template: check what it renders to (helm template CHART | shipshape check -)";
@@ -29,7 +35,7 @@ const KUSTOMIZE_PATCH = "a Kustomize patch: kustomize build renders it into whol
  * error for that path only.
  */
 export function expandPaths(paths: string[], cwd: string = process.cwd()): ExpandedPaths {
-  const result: ExpandedPaths = { files: [], errors: [], named: new Set(), passed: [] };
+  const result: ExpandedPaths = { files: [], errors: [], named: new Set(), passed: [], configs: new Map() };
   for (const path of paths) {
     let stats;
     try {
@@ -93,7 +99,7 @@ function kustomizePatches(dir: string, names: string[]): Set<string> {
  * Walks `dir` (as the user named it, relative to `cwd`), collecting paths in that same form. Symbolic links are
  * followed, to files and to directories; a directory already on the way down (a link loop) is not entered again.
  */
-function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<string>, passReason?: string): void {
+function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<string>, passReason?: string, config?: string): void {
   let entries;
   let real: string;
   try {
@@ -105,6 +111,8 @@ function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<st
     return;
   }
   ancestors.add(real);
+  const own = CONFIG_NAMES.find((name) => entries.some((e) => e.name === name && !e.isDirectory()));
+  if (own !== undefined) config = join(resolve(cwd, dir), own);
   // A Helm chart's templates are Go templates, not YAML: what they become is `helm template`'s output.
   const chart = entries.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
   const patches = kustomizePatches(
@@ -126,11 +134,13 @@ function walk(dir: string, cwd: string, result: ExpandedPaths, ancestors: Set<st
     }
     if (isDirectory) {
       const reason = passReason ?? (chart && entry.name === "templates" ? HELM_TEMPLATE : undefined);
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result, ancestors, reason);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, cwd, result, ancestors, reason, config);
     } else if (isFile && syntaxOf(entry.name) && !SKIPPED_FILES.has(entry.name)) {
       const reason = passReason ?? (patches.has(entry.name) ? KUSTOMIZE_PATCH : undefined);
-      if (reason === undefined) result.files.push(path);
-      else result.passed.push({ file: path, reason });
+      if (reason === undefined) {
+        result.files.push(path);
+        if (config !== undefined) result.configs.set(path, config);
+      } else result.passed.push({ file: path, reason });
     }
   }
   ancestors.delete(real);

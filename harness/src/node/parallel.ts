@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
+import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Checker, ResolvedCheckerOptions } from "../check/checker.js";
 import type { FileResult } from "../report/finding.js";
-import { checkFileList, checkIncludes, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
+import { checkFileList, checkIncludes, ignoredFile, planFiles, type CheckFilesOptions, type FileJob } from "./check-files.js";
 import { workerUrl } from "./worker-url.js";
 
 /**
@@ -34,11 +35,48 @@ export async function checkFilesParallel(
   options: CheckFilesOptions,
   requestedJobs?: number,
 ): Promise<FileResult[]> {
-  const { jobs: files, failures } = planFiles(checker, paths, options);
+  const { jobs: planned, failures } = planFiles(checker, paths, options);
+  // Files below a directory with its own configuration are checked by that configuration's checker.
+  const scopes = new Map<string | undefined, FileJob[]>();
+  for (const job of planned) scopes.set(job.config, [...(scopes.get(job.config) ?? []), job]);
+  if (scopes.size <= 1 || !options.checkerFor) return [...failures, ...(await checkJobs(checker, planned, options, requestedJobs))];
+  const order = new Map(planned.map((job, i) => [job.file, i]));
+  const results: FileResult[] = [];
+  let done = 0;
+  for (const [config, jobs] of scopes) {
+    const scoped = config === undefined ? checker : await options.checkerFor(config);
+    const configDir = config === undefined ? options.configDir : dirname(config);
+    const kept = jobs.filter((job) => config === undefined || !scoped.isIgnored(job.matchPath));
+    results.push(...jobs.filter((job) => !kept.includes(job)).map((job) => ignoredFile(job.file)));
+    const offset = done;
+    const onFile = options.onFile && ((n: number) => options.onFile!(offset + n, planned.length));
+    const { checkerFor: _, configFile: __, ...rest } = options;
+    results.push(
+      ...(await checkJobs(
+        scoped,
+        kept,
+        { ...rest, ...(configDir !== undefined && { configDir }), ...(onFile && { onFile }) },
+        requestedJobs,
+      )),
+    );
+    done += jobs.length;
+  }
+  // In the order a walk found them; files that `include:` added after the walk's.
+  const rank = (result: FileResult) => order.get(result.file) ?? planned.length;
+  return [
+    ...failures,
+    ...results
+      .map((result, i) => ({ result, i }))
+      .sort((a, b) => rank(a.result) - rank(b.result) || a.i - b.i)
+      .map((r) => r.result),
+  ];
+}
+
+/** Checks planned files: on this thread for few files or one job, else on worker threads. */
+async function checkJobs(checker: Checker, files: FileJob[], options: CheckFilesOptions, requestedJobs?: number): Promise<FileResult[]> {
   const jobs = requestedJobs ?? defaultJobs(files.length);
-  if (jobs <= 1 || files.length < 2)
-    return [...failures, ...checkIncludes(checker, files, checkFileList(checker, files, options), options)];
-  const { onFile, ...workerOptions } = options;
+  if (jobs <= 1 || files.length < 2) return checkIncludes(checker, files, checkFileList(checker, files, options), options);
+  const { onFile, checkerFor: _, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const ordered = new Array<FileResult[]>(batches.length);
@@ -77,5 +115,5 @@ export async function checkFilesParallel(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return [...failures, ...checkIncludes(checker, files, ordered.flat(), options)];
+  return checkIncludes(checker, files, ordered.flat(), options);
 }
