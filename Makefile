@@ -9,6 +9,7 @@ REGAL     := $(BIN)/regal
 ORACLE    := $(BIN)/oracle
 KUBE_SCORE := $(BIN)/kube-score
 HELM      := $(BIN)/helm
+KUSTOMIZE := $(BIN)/kustomize
 REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
 REGO_ALL  := $(shell find policies -name '*.rego')
 TS_SRC    := $(shell find harness/src -name '*.ts')
@@ -39,11 +40,16 @@ $(HELM): tools/helm/go.mod tools/helm/go.sum
 	  go build -ldflags "-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$$minor" \
 	  -o ../../$(BIN)/ helm.sh/helm/v3/cmd/helm
 
+# Kustomize, for `check --kustomize` tests (users bring their own kustomize or kubectl): pinned in
+# tools/kustomize/go.mod (v5.8.2, the newest whose modules build with this Go).
+$(KUSTOMIZE): tools/kustomize/go.mod tools/kustomize/go.sum
+	cd tools/kustomize && go build -o ../../$(BIN)/ sigs.k8s.io/kustomize/kustomize/v5
+
 # How the real consumers read inputs (kubectl's YAML, compose-go, runc's users): the differential tests' oracle.
 $(ORACLE): tools/oracle/go.mod tools/oracle/go.sum tools/oracle/main.go
 	cd tools/oracle && go build -o ../../$(BIN)/ .
 
-tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE) $(HELM)
+tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE) $(HELM) $(KUSTOMIZE)
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -129,7 +135,7 @@ lint-ts: node_modules/.package-lock.json
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/tsconfig.tsbuildinfo
 
-test-ts: build $(CONFTEST) $(ORACLE) $(HELM)
+test-ts: build $(CONFTEST) $(ORACLE) $(HELM) $(KUSTOMIZE)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
 
 # Side-by-side benchmarks (conftest and opa are the anchors); writes docs/benchmarks.md. A real corpus joins

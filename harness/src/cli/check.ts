@@ -14,6 +14,7 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from "../node/confi
 import { policySettingsOf, selectPolicy } from "../node/policy-source.js";
 import { checkDockerContainers } from "../node/docker.js";
 import { findCharts, renderCharts } from "../node/helm.js";
+import { findKustomizations, renderKustomizations } from "../node/kustomize.js";
 import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { imageConfigsOf } from "../inputs/images.js";
@@ -243,6 +244,19 @@ export async function check(args: string[], io: CliIO): Promise<number> {
           rendered.error
             ? failedFile(rendered.chart, rendered.error)
             : checker.checkText(rendered.text!, rendered.name, { env: io.env, projectDir: io.cwd }),
+        );
+      }
+    }
+    if (values.kustomize === true) {
+      const dirs = findKustomizations(
+        positionals.filter((p) => p !== "-"),
+        io.cwd,
+      );
+      for (const built of renderKustomizations(dirs, io.cwd, io.env)) {
+        results.push(
+          built.error
+            ? failedFile(built.dir, built.error)
+            : checker.checkText(built.text!, built.name, { env: io.env, projectDir: io.cwd }),
         );
       }
     }

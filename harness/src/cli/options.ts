@@ -115,6 +115,11 @@ export const CHECK_OPTIONS = {
     help: "also render the Helm charts under the paths (helm template, helm on PATH) and check the output",
   },
   "helm-values": { type: "string", multiple: true, argument: "FILE", help: "a values file for --helm (repeatable)" },
+  kustomize: {
+    type: "boolean",
+    default: false,
+    help: "also build the kustomizations under the paths (kustomize build; kustomize or kubectl on PATH) and check the output",
+  },
   "image-config": {
     type: "string",
     multiple: true,

@@ -15,7 +15,8 @@ export interface SourceDocument {
   value: unknown;
   /**
    * The template the document was rendered from, when rendered output says so: `helm template` writes
-   * `# Source: chart/templates/deployment.yaml` above each document.
+   * `# Source: chart/templates/deployment.yaml` above each document, kustomize's origin annotations
+   * `config.kubernetes.io/origin: "path: base/deployment.yaml"` in each object.
    */
   source?: string;
   /** The location of the deepest node on `path` that exists in the source. */

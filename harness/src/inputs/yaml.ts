@@ -62,7 +62,7 @@ function position(lineCounter: LineCounter, offset: number): { line: number; col
 }
 
 function sourceDocument(file: string, index: number, value: unknown, doc: Document, lineCounter: LineCounter): SourceDocument {
-  const source = renderedFrom(doc);
+  const source = renderedFrom(doc) ?? originOf(value);
   return { file, index, value, ...(source !== undefined && { source }), locate: (path) => locateInYaml(doc, lineCounter, path) };
 }
 
@@ -74,6 +74,16 @@ function renderedFrom(doc: Document): string | undefined {
     if (match) return match[1];
   }
   return undefined;
+}
+
+/**
+ * Where an object came from, by kustomize's origin annotation (`buildMetadata: [originAnnotations]`, which
+ * `check --kustomize` turns on): `config.kubernetes.io/origin: "path: base/deployment.yaml"`.
+ */
+function originOf(value: unknown): string | undefined {
+  const annotations = (value as { metadata?: { annotations?: Record<string, unknown> } } | null)?.metadata?.annotations;
+  const origin = typeof annotations === "object" && annotations !== null ? annotations["config.kubernetes.io/origin"] : undefined;
+  return typeof origin === "string" ? /^path:\s*(\S[^\n]*?)\s*$/m.exec(origin)?.[1] : undefined;
 }
 
 /** A parser exception as a sentence: the parser recurses, so absurd nesting exhausts the stack. */
