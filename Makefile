@@ -10,6 +10,7 @@ ORACLE    := $(BIN)/oracle
 KUBE_SCORE := $(BIN)/kube-score
 HELM      := $(BIN)/helm
 KUSTOMIZE := $(BIN)/kustomize
+JUNIT_XSD := .tools/junit.xsd
 REGO      := $(shell find policies -name '*.rego' -not -name '*_test.rego')
 REGO_ALL  := $(shell find policies -name '*.rego')
 TS_SRC    := $(shell find harness/src -name '*.ts')
@@ -45,11 +46,17 @@ $(HELM): tools/helm/go.mod tools/helm/go.sum
 $(KUSTOMIZE): tools/kustomize/go.mod tools/kustomize/go.sum
 	cd tools/kustomize && go build -o ../../$(BIN)/ sigs.k8s.io/kustomize/kustomize/v5
 
+# The common JUnit XSD (Jenkins' junit-4.xsd, MIT) that the JUnit report is validated against (xmllint), as it
+# ships in kubeconform's module, pinned in tools/junit-xsd/go.mod: taken from the module cache, not committed.
+$(JUNIT_XSD): tools/junit-xsd/go.mod tools/junit-xsd/go.sum
+	cd tools/junit-xsd && go mod download github.com/yannh/kubeconform && \
+	  install -m 644 "$$(go list -m -f '{{.Dir}}' github.com/yannh/kubeconform)/fixtures/junit.xsd" ../../$@
+
 # How the real consumers read inputs (kubectl's YAML, compose-go, runc's users): the differential tests' oracle.
 $(ORACLE): tools/oracle/go.mod tools/oracle/go.sum tools/oracle/main.go
 	cd tools/oracle && go build -o ../../$(BIN)/ .
 
-tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE) $(HELM) $(KUSTOMIZE)
+tools: $(OPA) $(CONFTEST) $(REGAL) $(ORACLE) $(KUBE_SCORE) $(HELM) $(KUSTOMIZE) $(JUNIT_XSD)
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -135,7 +142,7 @@ lint-ts: node_modules/.package-lock.json
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/tsconfig.tsbuildinfo
 
-test-ts: build $(CONFTEST) $(ORACLE) $(HELM) $(KUSTOMIZE)
+test-ts: build $(CONFTEST) $(ORACLE) $(HELM) $(KUSTOMIZE) $(JUNIT_XSD)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx vitest run
 
 # Side-by-side benchmarks (conftest and opa are the anchors); writes docs/benchmarks.md. A real corpus joins
