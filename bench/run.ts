@@ -1,7 +1,7 @@
 // `npm run bench`: measures shipshape beside its anchors in one run and writes docs/benchmarks.md.
 // Corpora: generated (deterministic) and, with --corpus DIR or SHIPSHAPE_CORPUS, a real one.
 import { spawn, spawnSync } from "node:child_process";
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -222,6 +222,33 @@ const streamed = JSON.parse(timed(process.execPath, ["bench/stream.mjs", quick ?
   maxRssMiB: number;
 };
 
+// 6b. The HTML report of the real corpus: its size and how long a real browser takes to show its table.
+let htmlRow: string | undefined;
+const chromiumBin = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).stdout.trim();
+if (realCorpus && chromiumBin) {
+  console.error("6b. HTML report");
+  const htmlFile = join(work, "report.html");
+  const written = timed(process.execPath, ["bin/shipshape.js", "check", "--no-config", "-f", "html", "-o", htmlFile, realCorpus]);
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: chromiumBin, args: ["--no-sandbox", "--disable-gpu"] });
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const started = performance.now();
+    await page.goto(`file://${htmlFile}`);
+    await page.waitForSelector(".row");
+    opens.push(performance.now() - started);
+    await page.close();
+  }
+  await browser.close();
+  const count = (
+    JSON.parse(timed(process.execPath, ["bin/shipshape.js", "check", "--no-config", "-f", "json", realCorpus]).stdout) as {
+      findings: unknown[];
+    }
+  ).findings.length;
+  htmlRow = `| HTML report of the real corpus (${count.toLocaleString("en")} findings): written / size / opened in chromium to its first rows | ${fmt(written.ms)} / ${(statSync(htmlFile).size / 1e6).toFixed(1)} MB / ${fmt(median(opens))} | | |`;
+}
+
 // 7. The admission server under load, on loopback over TLS.
 console.error("7. admission server load");
 const load = await serverLoad(quick ? [300] : [100, 300, 1000], quick ? 5 : 15);
@@ -244,6 +271,7 @@ rows.push(
   `| the machine's ceiling for that split: two independent 1-worker processes at once, each over half the files | ${fmt(one.ms)} → ${fmt(pair)} = **${ratio(one.ms, pair)}** | | |`,
   `| peak RSS, large corpus (${largeDocs} documents) | 1 worker ${rssOf(one.last).toFixed(0)} MiB, 2 workers ${rssOf(two.last).toFixed(0)} MiB (main thread; workers share the process) | | |`,
   `| a Dockerfile (multi-stage, ${dockerfiles.length} generated), in-process: the parser alone vs the whole check | ${dockerfileParse.toFixed(0)} µs vs ${dockerfileCheck.toFixed(0)} µs = **${ratio(dockerfileCheck, dockerfileParse)}** | | |`,
+  ...(htmlRow ? [htmlRow] : []),
   `| ${streamed.documents.toLocaleString("en")} documents streamed through one checker | RSS ${streamed.samples.map(([n, r]) => `${n / 1000}k: ${r}`).join(", ")} MiB; peak ${streamed.maxRssMiB} MiB | flat, ≤ 300 MiB | ${verdict(streamed.maxRssMiB <= 300 && streamed.samples.at(-1)![1] - streamed.samples[0]![1] < 50)} |`,
 );
 

@@ -8,7 +8,7 @@ import { EMPTY_CONFIG } from "../config/config.js";
 import { readBundledArtifacts } from "../node/bundled.js";
 import { InputError, ShipshapeError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
-import { decodeUtf8 } from "../node/read-file.js";
+import { decodeUtf8, readTextFile } from "../node/read-file.js";
 import { checkFilesParallel } from "../node/parallel.js";
 import { findConfigFile, loadConfigFile, type LoadedConfig } from "../node/config-file.js";
 import { policySettingsOf, selectPolicy } from "../node/policy-source.js";
@@ -19,7 +19,7 @@ import { failedFile, type FileResult } from "../report/finding.js";
 import { formatters } from "../report/formatters/index.js";
 import { imageConfigsOf } from "../inputs/images.js";
 import { applyBaseline, parseBaseline, writeBaseline } from "../report/baseline.js";
-import { buildReport, exitCode } from "../report/report.js";
+import { buildReport, exitCode, type Report } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { CHECK_OPTIONS } from "./options.js";
 import { commandHelp } from "./usage.js";
@@ -92,6 +92,20 @@ function sourceRoot(base: string | undefined, cwd: string): { uri: string; relat
 function baselineKey(baselineFile: string, cwd: string): (file: string) => string {
   const dir = dirname(baselineFile);
   return (file: string) => (file.startsWith("<") ? file : relative(dir, resolve(cwd, file)).split(sep).join("/"));
+}
+
+/** The text of each file that has findings and is a file on disk (not stdin, not rendered output). */
+function sourcesOf(report: Report, cwd: string, maxBytes: number): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const file of new Set(report.findings.map((f) => f.file))) {
+    try {
+      const path = resolve(cwd, file);
+      if (statSync(path).isFile()) sources[file] = readTextFile(path, file, maxBytes);
+    } catch {
+      // gone since, or not a file: the report says its source is not there
+    }
+  }
+  return sources;
 }
 
 export async function check(args: string[], io: CliIO): Promise<number> {
@@ -295,16 +309,26 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   // SARIF's source root, found once (it may ask git) for however many SARIF outputs there are.
   let root: ReturnType<typeof sourceRoot> | undefined;
   const sarifRoot = () => (root ??= sourceRoot(typeof values["sarif-base"] === "string" ? values["sarif-base"] : undefined, io.cwd));
+  // The HTML report shows the sources of the files with findings, read again (once) for it.
+  let sources: Record<string, string> | undefined;
+  const htmlOptions = (name: string) =>
+    name === "html" && { sources: (sources ??= sourcesOf(report, io.cwd, maxFileBytes)), generated: new Date().toISOString() };
   const output = formatters[format]!(report, {
     catalog,
     color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),
     quiet: values.quiet === true,
     compact: values.compact === true,
     ...(format === "sarif" && { sourceRoot: sarifRoot() }),
+    ...htmlOptions(format),
   });
   // More formats from the same run (a CI job wants annotations, SARIF and a summary without checking thrice).
   for (const { name, target } of reports) {
-    const text = formatters[name]!(report, { catalog, color: false, ...(name === "sarif" && { sourceRoot: sarifRoot() }) });
+    const text = formatters[name]!(report, {
+      catalog,
+      color: false,
+      ...(name === "sarif" && { sourceRoot: sarifRoot() }),
+      ...htmlOptions(name),
+    });
     try {
       writeFileSync(resolve(io.cwd, target), text);
     } catch (cause) {

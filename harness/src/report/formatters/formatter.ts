@@ -15,6 +15,10 @@ export interface FormatOptions {
    * code scanning attaches alerts to repository files; without one, paths are written as given.
    */
   sourceRoot?: { uri: string; relative: (file: string) => string | undefined };
+  /** HTML: the text of the checked files by the name findings give them (the CLI reads those with findings). */
+  sources?: Readonly<Record<string, string>>;
+  /** HTML: when the run was, as the report says it (the CLI passes the time; tests leave it out). */
+  generated?: string;
 }
 
 /** Every output format is a pure function of the report. */

@@ -3,6 +3,7 @@ import type { Report } from "../report.js";
 import type { FormatOptions, Formatter } from "./formatter.js";
 import { formatGithub } from "./github.js";
 import { formatGitlab } from "./gitlab.js";
+import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
@@ -20,6 +21,7 @@ export const formatters: Readonly<Record<string, Formatter>> = {
   github: formatGithub,
   gitlab: formatGitlab,
   markdown: formatMarkdown,
+  html: formatHtml,
 };
 
 export type { FormatOptions, Formatter } from "./formatter.js";
