@@ -18,6 +18,20 @@ describe("Dockerfile recognition", () => {
   });
 });
 
+describe("parseDockerfile where there is no Node", () => {
+  // Browsers have no Buffer, which dockerfile-ast 0.7's byte-order-mark test used: every Dockerfile failed.
+  it("parses without Buffer, and still skips a byte order mark", () => {
+    const buffer = globalThis.Buffer;
+    try {
+      (globalThis as { Buffer?: unknown }).Buffer = undefined;
+      expect(parseDockerfile("FROM alpine:3.20\nUSER 10001\n", "Dockerfile").errors).toEqual([]);
+      expect(instructions("\uFEFFFROM alpine:3.20\n")[0]).toMatchObject({ Cmd: "from" });
+    } finally {
+      globalThis.Buffer = buffer;
+    }
+  });
+});
+
 describe("parseDockerfile", () => {
   it("gives conftest's instruction shape: Cmd, Flags, Value, JSON, Stage", () => {
     const [from, run, copy, cmd] = instructions('FROM --platform=linux/amd64 node:20 AS build\nRUN npm ci\nCOPY --from=build /a /b\nCMD ["node", "x.js"]\n');

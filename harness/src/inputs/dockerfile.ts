@@ -1,4 +1,5 @@
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
+import { Util } from "dockerfile-ast/lib/util.js";
 import { InputError, ParseError, PolicyError, toShipshapeError, type ShipshapeError } from "../errors.js";
 import type { DocumentPath, Location, ParsedFile } from "./document.js";
 import { MAX_NESTING, SHELLS, type CommandReader, type ShellCommand, type ShellReading } from "./shell.js";
@@ -30,6 +31,11 @@ interface Range {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
+
+// dockerfile-ast 0.7 tests for a byte order mark with Node's Buffer, which browsers do not have: every
+// Dockerfile failed to parse there. The character it is given is one UTF-16 unit, whose UTF-8 bytes are
+// EF BB BF exactly when it is U+FEFF; the same test without Buffer, for the parser everywhere.
+Util.isUTF8BOM = (char: string) => char === "\uFEFF";
 
 const NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]*)?$|\.[Dd]ockerfile$/;
 
