@@ -95,7 +95,7 @@ $(OUT)/catalog.json: $(REGO) scripts/catalog.ts harness/src/engine/catalog.ts ha
 	@mkdir -p $(OUT)
 	$(OPA) inspect -a -f json policies | npx tsx scripts/catalog.ts $@
 
-lib: dist/lib/index.js dist/cli/main.js
+lib: dist/lib/index.js dist/cli/main.js dist/playground/index.html
 
 dist/lib/index.js: $(TS_SRC) tsconfig.json tsconfig.build.json node_modules/.package-lock.json
 	npx tsc -p tsconfig.build.json
@@ -105,6 +105,13 @@ dist/lib/index.js: $(TS_SRC) tsconfig.json tsconfig.build.json node_modules/.pac
 dist/cli/main.js: $(TS_SRC) scripts/bundle-cli.mjs node_modules/.package-lock.json
 	rm -rf dist/cli
 	node scripts/bundle-cli.mjs
+
+# The playground: a static site bundled for browsers (harness/playground + shipshape/core + CodeMirror), with
+# the policy and the shell parser beside it.
+# (Without Go the committed policy is taken as it is: order-only, so its age never asks for OPA.)
+dist/playground/index.html: $(TS_SRC) $(wildcard harness/playground/*) scripts/bundle-playground.mjs node_modules/.package-lock.json \
+  $(if $(shell command -v go 2>/dev/null),$(OUT)/policy.wasm $(OUT)/catalog.json) $(SHELL_OUT)/web-tree-sitter.wasm | policy
+	node scripts/bundle-playground.mjs
 
 # Regenerate policies/capabilities.json after an OPA or opa-wasm upgrade.
 capabilities: $(OPA) node_modules/.package-lock.json

@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AddressInfo } from "node:net";
 import { chromium } from "playwright-core";
+import { playgroundDir, staticSite } from "../harness/src/node/static-site.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = mkdtempSync(join(tmpdir(), "shipshape-screenshots-"));
@@ -29,6 +31,17 @@ try {
   await page.waitForSelector(".source .ln.sel");
   await page.evaluate(() => window.scrollTo(0, document.getElementById("detail")!.offsetTop - 16));
   await page.screenshot({ path: join(ROOT, "docs", "images", "html-report-finding.png") });
+
+  // The playground with the compose example of no-privileged loaded, its finding opened.
+  const server = staticSite(playgroundDir());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const playground = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  await playground.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await playground.waitForSelector("body[data-ready=true]");
+  await playground.selectOption("#example", "compose");
+  await playground.waitForSelector('#findings li.finding:has-text("service agent")');
+  await playground.screenshot({ path: join(ROOT, "docs", "images", "playground.png") });
+  server.close();
   await browser.close();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -212,6 +212,12 @@ export const NEW_RULE_OPTIONS = {
   help,
 } satisfies OptionTable;
 
+export const PLAYGROUND_OPTIONS = {
+  port: { type: "string", argument: "N", help: "port to listen on (default 8080; 0 picks a free one)" },
+  host: { type: "string", argument: "ADDR", help: "address to listen on (default 127.0.0.1: this machine only)" },
+  help,
+} satisfies OptionTable;
+
 /** What each command does and takes, for `shipshape help` and `shipshape COMMAND --help`. */
 export const COMMANDS = {
   check: {
@@ -235,6 +241,11 @@ export const COMMANDS = {
     usage: "new-rule ID [-p DIR]",
     summary: "scaffold a rule over the container model, its tests and two samples",
     options: NEW_RULE_OPTIONS,
+  },
+  playground: {
+    usage: "playground [--port N]",
+    summary: "serve the in-browser playground: paste a manifest, see its findings as you type",
+    options: PLAYGROUND_OPTIONS,
   },
   serve: {
     usage: "serve --tls-cert FILE --tls-key FILE [options]",
