@@ -1,6 +1,7 @@
 // Generates the rule reference (docs/rules/) from the catalog built out of each rule's METADATA, with the
 // violating and the compliant sample of every shape that the build took from inputs/. `make docs` writes it; a test fails when the
 // committed pages differ from what this would write, so the doc never disagrees with the rule.
+import { automaticFix } from "../src/fix/fixers.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,7 @@ export function rulePage(rule: Rule): string {
       continue;
     }
     out.push(`**Fix:** ${remediation.replace(/\s+/g, " ").trim()}`, "");
+    out.push(`**Automatic fix:** ${automaticFix(rule.id, shape)}`, "");
     const example = rule.examples[shape];
     if (example) out.push("Violating:", "", fence(example.violating), "");
     if (example?.compliant) out.push("Compliant:", "", fence(example.compliant), "");

@@ -21,3 +21,5 @@ export type { ShellSource } from "./inputs/shell.js";
 export type { FileResult, Finding, InputFailure, SkippedDocument } from "./report/finding.js";
 export { formatReport, formatters, type FormatOptions, type Formatter } from "./report/formatters/index.js";
 export { buildReport, exitCode, type Report, type Summary } from "./report/report.js";
+export type { FixResult, FixTextOptions } from "./fix/fix.js";
+export type { FixOptions } from "./fix/fixers.js";

@@ -22,6 +22,7 @@ import {
 import { ImageIndex, type ImageConfig } from "../inputs/images.js";
 import { parseText, type Syntax } from "../inputs/parse.js";
 import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
+import { fixText, type FixResult, type FixTextOptions } from "../fix/fix.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
 import { formatPath } from "../report/path.js";
 import { conftestFinding, exceptionName } from "./conftest-findings.js";
@@ -237,6 +238,15 @@ export class Checker {
   /** Whether configuration excludes this path (`ignore`). */
   isIgnored(matchPath: string): boolean {
     return this.applier.isIgnored(matchPath);
+  }
+
+  /**
+   * Fixes what can be fixed safely in one file's text (`shipshape fix`): the findings of rules with a fixer,
+   * edited in place (comments and layout kept) and checked again, so each edit makes its finding go and adds
+   * none. Returns the text, what was fixed and what was left, with why.
+   */
+  fix(text: string, file: string, options: CheckTextOptions & FixTextOptions = {}): FixResult {
+    return fixText((candidate) => this.checkText(candidate, file, options), text, options);
   }
 
   /** Parses and checks one file's text; never throws for bad input, which becomes an entry in `errors`. */

@@ -4,6 +4,7 @@ import type { CliIO } from "./io.js";
 import { newRule, test } from "./authoring.js";
 import { build } from "./build.js";
 import { explain, rules } from "./rules.js";
+import { fix } from "./fix.js";
 import { playground } from "./playground.js";
 import { serve } from "./serve.js";
 import { USAGE } from "./usage.js";
@@ -26,6 +27,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         return await test(rest, io);
       case "new-rule":
         return newRule(rest, io);
+      case "fix":
+        return await fix(rest, io);
       case "playground":
         return await playground(rest, io);
       case "serve":

@@ -212,6 +212,16 @@ export const NEW_RULE_OPTIONS = {
   help,
 } satisfies OptionTable;
 
+export const FIX_OPTIONS = {
+  write: { type: "boolean", default: false, help: "write the fixes to the files (default: print them as a unified diff)" },
+  "dry-run": { type: "boolean", default: false, help: "print the diff, change nothing (the default)" },
+  rule: { type: "string", multiple: true, argument: "ID", help: "fix only this rule's findings (repeatable)" },
+  "run-as-user": { type: "string", argument: "UID", help: "the runAsUser a pod that sets none gets (default 10001)" },
+  config: { type: "string", short: "c", argument: "FILE", help: "configuration file (default: the nearest .shipshape.yaml upward)" },
+  "no-config": { type: "boolean", default: false, help: "read no configuration file" },
+  help,
+} satisfies OptionTable;
+
 export const PLAYGROUND_OPTIONS = {
   port: { type: "string", argument: "N", help: "port to listen on (default 8080; 0 picks a free one)" },
   host: { type: "string", argument: "ADDR", help: "address to listen on (default 127.0.0.1: this machine only)" },
@@ -241,6 +251,11 @@ export const COMMANDS = {
     usage: "new-rule ID [-p DIR]",
     summary: "scaffold a rule over the container model, its tests and two samples",
     options: NEW_RULE_OPTIONS,
+  },
+  fix: {
+    usage: "fix [PATH...] [--write] [--rule ID]",
+    summary: "fix what can be fixed safely (comments and layout kept): a diff, or --write",
+    options: FIX_OPTIONS,
   },
   playground: {
     usage: "playground [--port N]",

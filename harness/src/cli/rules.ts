@@ -1,3 +1,4 @@
+import { automaticFix } from "../fix/fixers.js";
 import { SHAPES, type Catalog, type Rule } from "../engine/catalog.js";
 import { findConfigFile } from "../node/config-file.js";
 import { policySettingsOf, selectPolicy } from "../node/policy-source.js";
@@ -79,6 +80,7 @@ export async function explain(args: string[], io: CliIO): Promise<number> {
   }
   for (const [shape, remediation] of Object.entries(rule.remediation)) {
     out.push(`How to fix (${shape}): ${remediation.replace(/\s+/g, " ").trim()}`);
+    if (!rule.origin) out.push(`  ${automaticFix(rule.id, shape)}`);
     const example = rule.examples[shape as keyof typeof rule.examples];
     if (example) {
       out.push("", `  Violating (${example.violating.file}):`, indent(example.violating.text));

@@ -1,0 +1,126 @@
+import { parseAllDocuments, type Document, type ToStringOptions } from "yaml";
+import type { FileResult, Finding } from "../report/finding.js";
+import { FIXERS, fixerFor, type FixOptions } from "./fixers.js";
+import { layoutFor, NotFixed, printAll, splice } from "./yaml-edit.js";
+
+export interface FixTextOptions extends FixOptions {
+  /** Only these rules' findings (`--rule`); default every rule with a fixer. */
+  rules?: string[];
+}
+
+export interface FixResult {
+  /** The text with the fixes made (the input itself when none could be). */
+  text: string;
+  applied: Array<{ finding: Finding; edit: string }>;
+  /** Findings of rules with a fixer that were left as they are, and why. */
+  skipped: Array<{ finding: Finding; reason: string }>;
+}
+
+/**
+ * Fixes what can be fixed safely in one file's text: the findings of rules with a fixer (fix/fixers.ts), edited
+ * through the yaml library's Document API, so comments, anchors, quoting, key order and indentation stay and only
+ * the touched nodes change. A file that does not print back exactly as written is left alone (never rewritten
+ * wholesale). The result is checked again: an edit must make its finding go and bring no new one, or it is not
+ * made. `check` is the checker's checkText for this file.
+ */
+export function fixText(check: (text: string) => FileResult, text: string, options: FixTextOptions = {}): FixResult {
+  const before = check(text);
+  // In the fixers' order (no-privileged first: a privileged container cannot be kept from escalating).
+  const order = Object.keys(FIXERS);
+  const candidates = before.findings
+    .filter((f) => !f.waived && (options.rules === undefined || options.rules.includes(f.rule)) && fixerFor(f.rule, f.shape))
+    .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
+  if (candidates.length === 0) return { text, applied: [], skipped: [] };
+  const skipAll = (reason: string): FixResult => ({ text, applied: [], skipped: candidates.map((finding) => ({ finding, reason })) });
+  if (before.errors.length > 0) return skipAll("the file has errors: fix those first");
+
+  const parse = () => parseAllDocuments(text, { prettyErrors: false }) as Document[] | { empty: true };
+  const first = parse();
+  if (!Array.isArray(first) || first.some((doc) => doc.errors.length > 0))
+    return skipAll("the file is not YAML that can be edited in place");
+  const layout = layoutFor(first, text);
+  if (!layout) return skipAll("the file's layout cannot be kept line for line, so it is left for a person to edit");
+
+  // All at once; when the result does not hold (an edit that fixes nothing or adds a finding), one at a time.
+  const together = attempt(check, before, text, parse, layout, candidates, options);
+  if (together.ok) return together.result;
+  let current = { text, findings: before };
+  const applied: FixResult["applied"] = [];
+  const skipped: FixResult["skipped"] = [...together.result.skipped];
+  for (const finding of candidates.filter((f) => !together.result.skipped.some((s) => s.finding === f))) {
+    const base = current.text;
+    const one = attempt(check, current.findings, base, () => parseAllDocuments(base), layout, [finding], options);
+    if (one.ok && one.result.applied.length > 0) {
+      applied.push(...one.result.applied);
+      current = { text: one.result.text, findings: check(one.result.text) };
+    } else {
+      skipped.push(...(one.ok ? one.result.skipped : [{ finding, reason: one.reason }]));
+    }
+  }
+  return { text: current.text, applied, skipped };
+}
+
+type Attempt = { ok: true; result: FixResult } | { ok: false; reason: string; result: FixResult };
+
+function attempt(
+  check: (text: string) => FileResult,
+  before: FileResult,
+  original: string,
+  parse: () => Document[] | { empty: true },
+  layout: ToStringOptions,
+  findings: Finding[],
+  options: FixTextOptions,
+): Attempt {
+  const docs = parse() as Document[];
+  const printedBefore = printAll(docs, layout);
+  const applied: FixResult["applied"] = [];
+  const skipped: FixResult["skipped"] = [];
+  for (const finding of findings) {
+    const doc = docs[finding.document];
+    try {
+      if (!doc) throw new NotFixed("its document is not in the file as written");
+      applied.push({ finding, edit: fixerFor(finding.rule, finding.shape)!({ doc, finding, options }) });
+    } catch (error) {
+      if (!(error instanceof NotFixed)) throw error;
+      skipped.push({ finding, reason: error.message });
+    }
+  }
+  const text = splice(original, printedBefore, printAll(docs, layout));
+  if (text === undefined) {
+    const reason = "the edit would also reformat lines around it, so the file is left for a person to edit";
+    return {
+      ok: false,
+      reason,
+      result: { text: original, applied: [], skipped: [...skipped, ...applied.map(({ finding }) => ({ finding, reason }))] },
+    };
+  }
+  const after = check(text);
+  const reason = verdict(before, after, applied);
+  if (reason === undefined) return { ok: true, result: { text, applied, skipped } };
+  return { ok: false, reason, result: { text, applied: [], skipped } };
+}
+
+/** Why the fixed text does not hold, if it does not: an error, a finding left, a finding added. */
+function verdict(before: FileResult, after: FileResult, applied: FixResult["applied"]): string | undefined {
+  if (after.errors.length > 0) return "the edit would make the file unreadable";
+  const count = (findings: Finding[]) => {
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
+    return counts;
+  };
+  const was = count(before.findings);
+  const now = count(after.findings);
+  for (const { finding } of applied) {
+    if (after.findings.some((f) => key(f) === key(finding))) return `the edit would not make ${finding.rule}'s finding go`;
+  }
+  for (const [k, n] of now) {
+    if (n > (was.get(k) ?? 0)) return `the edit would add a finding (${k.split("\0")[0]!})`;
+  }
+  return undefined;
+}
+
+/**
+ * A finding as itself across an edit: its rule, object, container and place — not its line, which may move, nor
+ * its message, which may say something else of the same problem.
+ */
+const key = (f: Finding) => [f.rule, f.object, f.container ?? "", f.path].join("\0");
