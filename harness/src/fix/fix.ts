@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document, type ToStringOptions } from "yaml";
 import type { FileResult, Finding } from "../report/finding.js";
+import { DOCKERFILE_FIXERS } from "./dockerfile-fixers.js";
 import { FIXERS, fixerFor, type FixOptions } from "./fixers.js";
 import { layoutFor, NotFixed, printAll, splice } from "./yaml-edit.js";
 
@@ -26,30 +27,34 @@ export interface FixResult {
 export function fixText(check: (text: string) => FileResult, text: string, options: FixTextOptions = {}): FixResult {
   const before = check(text);
   // In the fixers' order (no-privileged first: a privileged container cannot be kept from escalating).
-  const order = Object.keys(FIXERS);
+  const order = [...Object.keys(FIXERS), ...Object.keys(DOCKERFILE_FIXERS)];
   const candidates = before.findings
-    .filter((f) => !f.waived && (options.rules === undefined || options.rules.includes(f.rule)) && fixerFor(f.rule, f.shape))
+    .filter((f) => !f.waived && (options.rules === undefined || options.rules.includes(f.rule)) && hasFix(f.rule, f.shape))
     .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
   if (candidates.length === 0) return { text, applied: [], skipped: [] };
   const skipAll = (reason: string): FixResult => ({ text, applied: [], skipped: candidates.map((finding) => ({ finding, reason })) });
   if (before.errors.length > 0) return skipAll("the file has errors: fix those first");
 
-  const parse = () => parseAllDocuments(text, { prettyErrors: false }) as Document[] | { empty: true };
-  const first = parse();
-  if (!Array.isArray(first) || first.some((doc) => doc.errors.length > 0))
-    return skipAll("the file is not YAML that can be edited in place");
-  const layout = layoutFor(first, text);
-  if (!layout) return skipAll("the file's layout cannot be kept line for line, so it is left for a person to edit");
+  let edit: Editor;
+  if (candidates.every((f) => f.shape === "dockerfile")) {
+    edit = editLines;
+  } else {
+    const first = parseAllDocuments(text, { prettyErrors: false }) as Document[] | { empty: true };
+    if (!Array.isArray(first) || first.some((doc) => doc.errors.length > 0))
+      return skipAll("the file is not YAML that can be edited in place");
+    const layout = layoutFor(first, text);
+    if (!layout) return skipAll("the file's layout cannot be kept line for line, so it is left for a person to edit");
+    edit = (original, findings) => editYaml(original, findings, layout, options);
+  }
 
   // All at once; when the result does not hold (an edit that fixes nothing or adds a finding), one at a time.
-  const together = attempt(check, before, text, parse, layout, candidates, options);
+  const together = attempt(check, before, text, edit, candidates);
   if (together.ok) return together.result;
   let current = { text, findings: before };
   const applied: FixResult["applied"] = [];
   const skipped: FixResult["skipped"] = [...together.result.skipped];
   for (const finding of candidates.filter((f) => !together.result.skipped.some((s) => s.finding === f))) {
-    const base = current.text;
-    const one = attempt(check, current.findings, base, () => parseAllDocuments(base), layout, [finding], options);
+    const one = attempt(check, current.findings, current.text, edit, [finding]);
     if (one.ok && one.result.applied.length > 0) {
       applied.push(...one.result.applied);
       current = { text: one.result.text, findings: check(one.result.text) };
@@ -60,18 +65,18 @@ export function fixText(check: (text: string) => FileResult, text: string, optio
   return { text: current.text, applied, skipped };
 }
 
-type Attempt = { ok: true; result: FixResult } | { ok: false; reason: string; result: FixResult };
+const hasFix = (rule: string, shape: string) =>
+  shape === "dockerfile" ? DOCKERFILE_FIXERS[rule] !== undefined : fixerFor(rule, shape) !== undefined;
 
-function attempt(
-  check: (text: string) => FileResult,
-  before: FileResult,
+/** Makes the edits for some findings in a text: the new text (undefined: it cannot be made cleanly), and what was and was not done. */
+type Editor = (
   original: string,
-  parse: () => Document[] | { empty: true },
-  layout: ToStringOptions,
   findings: Finding[],
-  options: FixTextOptions,
-): Attempt {
-  const docs = parse() as Document[];
+) => { text: string | undefined; applied: FixResult["applied"]; skipped: FixResult["skipped"] };
+
+/** YAML: through the Document API, and only the changed lines spliced into the original. */
+function editYaml(original: string, findings: Finding[], layout: ToStringOptions, options: FixTextOptions): ReturnType<Editor> {
+  const docs = parseAllDocuments(original) as Document[];
   const printedBefore = printAll(docs, layout);
   const applied: FixResult["applied"] = [];
   const skipped: FixResult["skipped"] = [];
@@ -85,7 +90,29 @@ function attempt(
       skipped.push({ finding, reason: error.message });
     }
   }
-  const text = splice(original, printedBefore, printAll(docs, layout));
+  return { text: splice(original, printedBefore, printAll(docs, layout)), applied, skipped };
+}
+
+/** Dockerfiles: each fixer edits the line its finding points at, keeping the line count. */
+function editLines(original: string, findings: Finding[]): ReturnType<Editor> {
+  const lines = original.split("\n");
+  const applied: FixResult["applied"] = [];
+  const skipped: FixResult["skipped"] = [];
+  for (const finding of findings) {
+    try {
+      applied.push({ finding, edit: DOCKERFILE_FIXERS[finding.rule]!(lines, finding) });
+    } catch (error) {
+      if (!(error instanceof NotFixed)) throw error;
+      skipped.push({ finding, reason: error.message });
+    }
+  }
+  return { text: lines.join("\n"), applied, skipped };
+}
+
+type Attempt = { ok: true; result: FixResult } | { ok: false; reason: string; result: FixResult };
+
+function attempt(check: (text: string) => FileResult, before: FileResult, original: string, edit: Editor, findings: Finding[]): Attempt {
+  const { text, applied, skipped } = edit(original, findings);
   if (text === undefined) {
     const reason = "the edit would also reformat lines around it, so the file is left for a person to edit";
     return {
@@ -97,10 +124,14 @@ function attempt(
   const after = check(text);
   const reason = verdict(before, after, applied);
   if (reason === undefined) return { ok: true, result: { text, applied, skipped } };
-  return { ok: false, reason, result: { text, applied: [], skipped } };
+  return { ok: false, reason, result: { text: original, applied: [], skipped } };
 }
 
-/** Why the fixed text does not hold, if it does not: an error, a finding left, a finding added. */
+/**
+ * Why the fixed text does not hold, if it does not: an error, or more findings of a kind than before less the
+ * ones fixed (a finding left, or one added). Findings are counted by kind, as several can share one (a stage's
+ * commands in a Dockerfile).
+ */
 function verdict(before: FileResult, after: FileResult, applied: FixResult["applied"]): string | undefined {
   if (after.errors.length > 0) return "the edit would make the file unreadable";
   const count = (findings: Finding[]) => {
@@ -108,13 +139,14 @@ function verdict(before: FileResult, after: FileResult, applied: FixResult["appl
     for (const f of findings) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
     return counts;
   };
-  const was = count(before.findings);
-  const now = count(after.findings);
-  for (const { finding } of applied) {
-    if (after.findings.some((f) => key(f) === key(finding))) return `the edit would not make ${finding.rule}'s finding go`;
-  }
-  for (const [k, n] of now) {
-    if (n > (was.get(k) ?? 0)) return `the edit would add a finding (${k.split("\0")[0]!})`;
+  const was = count(before.findings.filter((f) => !f.waived));
+  const fixed = count(applied.map(({ finding }) => finding));
+  for (const [k, n] of count(after.findings.filter((f) => !f.waived))) {
+    const allowed = (was.get(k) ?? 0) - (fixed.get(k) ?? 0);
+    if (n > allowed) {
+      const rule = k.split("\0")[0]!;
+      return fixed.has(k) ? `the edit would not make ${rule}'s finding go` : `the edit would add a finding (${rule})`;
+    }
   }
   return undefined;
 }

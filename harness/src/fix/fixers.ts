@@ -1,5 +1,6 @@
 import { isMap, isScalar, Scalar, YAMLMap, type Document } from "yaml";
 import type { DocumentPath } from "../inputs/document.js";
+import { DOCKERFILE_FIX_EDITS } from "./dockerfile-fixers.js";
 import type { Finding } from "../report/finding.js";
 import { childMap, childSeq, flowList, mapAt, NotFixed, parsePath, quotedIfColon, scalarValues, setScalar } from "./yaml-edit.js";
 
@@ -248,7 +249,8 @@ export const FIX_EDITS: Readonly<Record<string, Partial<Record<"kubernetes" | "c
 
 /** What `shipshape fix` does for a rule's findings in a shape, as a sentence. */
 export function automaticFix(rule: string, shape: string): string {
-  const edit = (FIX_EDITS[rule] as Record<string, string | undefined> | undefined)?.[shape];
+  const edit =
+    shape === "dockerfile" ? DOCKERFILE_FIX_EDITS[rule] : (FIX_EDITS[rule] as Record<string, string | undefined> | undefined)?.[shape];
   return edit
     ? `\`shipshape fix\` ${edit}.`
     : "No automatic fix: it needs a value only you know (a size, a digest, a registry, a user) or a change that is not safe to make blind.";
