@@ -235,6 +235,30 @@ describe("shipshape fix", () => {
     expect(again.stdout).toBe("");
   });
 
+  it("gives a read-only container the writable paths asked for", async () => {
+    const dir = tempDir("fix", { "compose.yaml": "services:\n  web:\n    image: nginx:1.27\n" });
+    const run = await runCli(
+      [
+        "fix",
+        "--no-config",
+        "--rule",
+        "read-only-rootfs",
+        "--writable-path",
+        "/tmp",
+        "--writable-path",
+        "/var/cache/nginx",
+        "--write",
+        ".",
+      ],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, "compose.yaml"), "utf8")).toContain("tmpfs: [/tmp, /var/cache/nginx]");
+    expect((await runCli(["fix", "--writable-path", "tmp", "."], { cwd: dir })).code).toBe(2);
+  });
+
   it("says what it leaves, exits 1 for it, and 2 for an unknown rule or an unreadable path", async () => {
     const dir = tempDir("fix", { "pod.yaml": pod.replace("privileged: true", "runAsUser: 0") });
     const left = await runCli(["fix", "--no-config", "--write", "pod.yaml"], { cwd: dir });

@@ -32,6 +32,11 @@ export async function fix(args: string[], io: CliIO): Promise<number> {
   if (runAsUser !== undefined && (!Number.isInteger(runAsUser) || runAsUser < 1))
     throw new UsageError("--run-as-user must be a non-zero user id");
   const rules = values.rule as string[] | undefined;
+  const writablePaths = values["writable-path"] as string[] | undefined;
+  for (const path of writablePaths ?? []) {
+    if (!path.startsWith("/") || path.includes(":"))
+      throw new UsageError(`--writable-path takes an absolute path without a colon (got "${path}")`);
+  }
   const { wasm, catalog, shell } = readBundledArtifacts();
   for (const id of rules ?? []) {
     if (!catalog.rules.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}"`);
@@ -58,6 +63,7 @@ export async function fix(args: string[], io: CliIO): Promise<number> {
         projectDir: dirname(path),
         ...(rules && { rules }),
         ...(runAsUser !== undefined && { runAsUser }),
+        ...(writablePaths && { writablePaths }),
       });
     } catch (error) {
       io.stderr.write(`error ${file}: ${(error as Error).message}\n`);

@@ -217,6 +217,12 @@ export const FIX_OPTIONS = {
   "dry-run": { type: "boolean", default: false, help: "print the diff, change nothing (the default)" },
   rule: { type: "string", multiple: true, argument: "ID", help: "fix only this rule's findings (repeatable)" },
   "run-as-user": { type: "string", argument: "UID", help: "the runAsUser a pod that sets none gets (default 10001)" },
+  "writable-path": {
+    type: "string",
+    multiple: true,
+    argument: "PATH",
+    help: "where a container made read-only keeps a writable directory (emptyDir or tmpfs; repeatable; default /tmp)",
+  },
   config: { type: "string", short: "c", argument: "FILE", help: "configuration file (default: the nearest .shipshape.yaml upward)" },
   "no-config": { type: "boolean", default: false, help: "read no configuration file" },
   help,

@@ -239,8 +239,8 @@ export const FIX_EDITS: Readonly<Record<string, Partial<Record<"kubernetes" | "c
   },
   "read-only-rootfs": {
     kubernetes:
-      "sets `securityContext.readOnlyRootFilesystem: true` and mounts an `emptyDir` at `/tmp`, so the app keeps a scratch directory",
-    compose: "sets `read_only: true` and adds `/tmp` to `tmpfs`",
+      "sets `securityContext.readOnlyRootFilesystem: true` and mounts an `emptyDir` at `/tmp` (`--writable-path`), so the app keeps a scratch directory",
+    compose: "sets `read_only: true` and adds `/tmp` (`--writable-path`) to `tmpfs`",
   },
   "init-process": { compose: "sets `init: true`" },
   "pids-limit": { compose: "sets `pids_limit: 200`" },
