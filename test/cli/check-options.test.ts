@@ -156,6 +156,15 @@ describe("configuration per path (monorepos)", () => {
       expect(report!.ignored).toEqual([join("team", "generated", "c.yaml")]); // the team's ignore, from the team's directory
       expect(report!.summary.files).toBe(3);
     }
+    // Every file of the walk under one nested configuration (none at the walk's root): that one, not the root's.
+    const only = tempDir("opts", {
+      "x/team/.shipshape.yaml": "profile: baseline\n",
+      "x/team/b.yaml": `${pod("b")}      securityContext: {privileged: true}\n`,
+    });
+    const nested = await json(["--no-config", "x"], { cwd: only });
+    expect(new Set(nested.report!.findings.map((f) => f.rule)).has("resource-limits")).toBe(true); // --no-config: none at all
+    const discovered = await json(["x"], { cwd: only });
+    expect(new Set(discovered.report!.findings.map((f) => f.rule))).toEqual(new Set(["no-privileged"]));
     // --config (or --no-config) is one configuration for every file, nested ones aside.
     const forced = await json(["--config", ".shipshape.yaml", "."], { cwd: dir });
     expect(

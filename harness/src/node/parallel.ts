@@ -39,22 +39,24 @@ export async function checkFilesParallel(
   // Files below a directory with its own configuration are checked by that configuration's checker.
   const scopes = new Map<string | undefined, FileJob[]>();
   for (const job of planned) scopes.set(job.config, [...(scopes.get(job.config) ?? []), job]);
-  if (scopes.size <= 1 || !options.checkerFor) return [...failures, ...(await checkJobs(checker, planned, options, requestedJobs))];
+  if (!options.checkerFor || scopes.size === 0 || (scopes.size === 1 && scopes.has(undefined))) {
+    return [...failures, ...(await checkJobs(checker, planned, options, requestedJobs))];
+  }
   const order = new Map(planned.map((job, i) => [job.file, i]));
   const results: FileResult[] = [];
   let done = 0;
   for (const [config, jobs] of scopes) {
     const scoped = config === undefined ? checker : await options.checkerFor(config);
     const configDir = config === undefined ? options.configDir : dirname(config);
-    const kept = jobs.filter((job) => config === undefined || !scoped.isIgnored(job.matchPath));
-    results.push(...jobs.filter((job) => !kept.includes(job)).map((job) => ignoredFile(job.file)));
+    const kept = new Set(jobs.filter((job) => config === undefined || !scoped.isIgnored(job.matchPath)));
+    results.push(...jobs.filter((job) => !kept.has(job)).map((job) => ignoredFile(job.file)));
     const offset = done;
     const onFile = options.onFile && ((n: number) => options.onFile!(offset + n, planned.length));
     const { checkerFor: _, configFile: __, ...rest } = options;
     results.push(
       ...(await checkJobs(
         scoped,
-        kept,
+        [...kept],
         { ...rest, ...(configDir !== undefined && { configDir }), ...(onFile && { onFile }) },
         requestedJobs,
       )),
