@@ -6,41 +6,18 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "../../harness/src/index.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { runCli } from "./run-cli.js";
+import { deploymentYaml } from "../support/manifests.js";
 
 const BIN = join(ROOT, ".tools", "bin");
 
-const deployment = [
-  "apiVersion: apps/v1",
-  "kind: Deployment",
-  "metadata:",
-  "  name: web",
-  "spec:",
-  "  template:",
-  "    spec:",
-  "      containers:",
-  "        - name: web",
-  "          image: nginx:1.27",
-  "",
-].join("\n");
+const deployment = deploymentYaml();
 
 const app = {
   "app/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
   "app/base/deployment.yaml": deployment,
   "app/overlays/prod/kustomization.yaml": "resources:\n  - ../../base\npatches:\n  - path: privileged.yaml\n",
-  "app/overlays/prod/privileged.yaml": [
-    "apiVersion: apps/v1",
-    "kind: Deployment",
-    "metadata:",
-    "  name: web",
-    "spec:",
-    "  template:",
-    "    spec:",
-    "      containers:",
-    "        - name: web",
-    "          securityContext:",
-    "            privileged: true",
-    "",
-  ].join("\n"),
+  // A strategic-merge patch: the container by name, the field it changes.
+  "app/overlays/prod/privileged.yaml": deploymentYaml(["securityContext:", "  privileged: true"]),
   "app/components/extra/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
 };
 

@@ -10,23 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { playgroundDir, staticSite } from "../../harness/src/node/static-site.js";
 import { playground } from "../../harness/src/cli/playground.js";
 import { tempDir } from "../helpers.js";
+import { deploymentYaml } from "../support/manifests.js";
 import { chromiumPath, launchBrowser } from "../support/browser.js";
 
-const DEPLOYMENT = [
-  "apiVersion: apps/v1",
-  "kind: Deployment",
-  "metadata:",
-  "  name: web",
-  "spec:",
-  "  template:",
-  "    spec:",
-  "      containers:",
-  "        - name: app",
-  "          image: nginx:1.27",
-  "          securityContext:",
-  "            privileged: true",
-  "",
-].join("\n");
+const DEPLOYMENT = deploymentYaml(["image: nginx:1.27", "securityContext:", "  privileged: true"]);
 
 describe("the playground's static server", () => {
   const server = staticSite(playgroundDir());

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, type Dirent } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { InputError, UsageError } from "../errors.js";
+import { walkDirectories } from "./directories.js";
 
 /** A chart rendered by `helm template`: the text to check and the name its findings are reported under. */
 export interface RenderedChart {
@@ -17,22 +17,11 @@ export interface RenderedChart {
  */
 export function findCharts(paths: string[], cwd: string): string[] {
   const charts: string[] = [];
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.name === "Chart.yaml" && e.isFile())) {
-      charts.push(dir);
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git") walk(join(dir, entry.name));
-    }
-  };
-  for (const path of paths) walk(path);
+  walkDirectories(paths, cwd, (dir, entries) => {
+    if (!entries.some((e) => e.name === "Chart.yaml" && e.isFile())) return true;
+    charts.push(dir);
+    return false; // its charts/ render with it
+  });
   return charts;
 }
 

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { InputError, UsageError } from "../errors.js";
+import { walkDirectories } from "./directories.js";
 
 /** A kustomization built by `kustomize build`: the text to check and the name its findings are reported under. */
 export interface RenderedKustomization {
@@ -29,20 +30,10 @@ interface Found {
  */
 export function findKustomizations(paths: string[], cwd: string): string[] {
   const found: Found[] = [];
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
+  walkDirectories(paths, cwd, (dir, entries) => {
     const file = KUSTOMIZATION_FILES.find((name) => entries.some((e) => e.name === name && e.isFile()));
     if (file) found.push(describe(dir, resolve(cwd, dir, file), cwd));
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git") walk(join(dir, entry.name));
-    }
-  };
-  for (const path of paths) walk(path);
+  });
   const used = new Set(found.flatMap((k) => k.uses));
   return found.filter((k) => !k.component && !used.has(resolve(cwd, k.dir))).map((k) => k.dir);
 }
