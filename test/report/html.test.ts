@@ -140,12 +140,21 @@ describe.runIf(chromiumPath())("the html report in a browser", () => {
         message: `finding number ${i}`,
       }),
     );
-    const report = buildReport([{ file: "x", documents: 5000, findings, errors: [], skipped: [] }], "0.0.0-test", { disabledRules: [] });
+    const report = buildReport(
+      [
+        { file: "x", documents: 5000, findings, errors: [], skipped: [] },
+        { file: "vendor/x.yaml", documents: 0, findings: [], errors: [], skipped: [], ignored: true },
+      ],
+      "0.0.0-test",
+      { disabledRules: ["no-ssh-port"] },
+    );
     const sources = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`deploy/app-${i}.yaml`, "kind: Deployment\n".repeat(40)]));
     const file = join(tempDir("html-large"), "large.html");
     writeFileSync(file, formatHtml(report, { catalog: CATALOG, color: false, sources }));
     const { page, problems, openedMs } = await open(file);
     expect(await page.textContent("#count")).toBe("50000 of 50000 findings");
+    // What the run left out is named, as in every format.
+    expect(await page.textContent("#scope")).toBe("Rules not run: no-ssh-port. Ignored files: vendor/x.yaml.");
     expect(await page.locator(".row").count()).toBeLessThan(100); // virtualised: only the rows in view
     const started = performance.now();
     await page.fill("#search", "number 4999");

@@ -77,8 +77,6 @@ export function htmlPage(): void {
   interface PageRule {
     title: string;
     description: string;
-    severity: string;
-    level: string;
     remediation: Record<string, string>;
     links: Array<{ url: string; description: string }>;
   }
@@ -124,6 +122,12 @@ export function htmlPage(): void {
   ] as Array<[string, number, string]>) {
     cards.append(el("div", { className: `card ${className}` }, el("b", { text: String(value ?? 0) }), document.createTextNode(label)));
   }
+  // What the run left out on purpose is named, as in every format: a report never passes in silence.
+  const leftOut = [
+    ...(data.disabledRules.length > 0 ? [`Rules not run: ${data.disabledRules.join(", ")}.`] : []),
+    ...(data.ignored.length > 0 ? [`Ignored files: ${data.ignored.join(", ")}.`] : []),
+  ];
+  document.getElementById("scope")!.textContent = leftOut.join(" ");
 
   // Findings per rule, as bars; a click filters the table by the rule.
   const perRule = new Map<string, { deny: number; all: number }>();

@@ -21,8 +21,6 @@ export const formatHtml: Formatter = (report, options) => {
         {
           title: rule.title,
           description: rule.description,
-          severity: rule.severity,
-          level: rule.level,
           remediation: rule.remediation,
           links: rule.links,
         },
@@ -81,6 +79,7 @@ export const formatHtml: Formatter = (report, options) => {
 <header><h1>shipshape report: <span class="verdict" id="verdict"></span></h1><div id="meta"></div></header>
 <main>
 <div class="cards" id="cards"></div>
+<p class="muted" id="scope"></p>
 <section><h2>Findings per rule</h2><div class="bars" id="bars"></div></section>
 <section>
 <h2>Findings</h2>
