@@ -248,31 +248,16 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       results.push(...(await checkFilesParallel(groupChecker, paths, options, jobs)));
     }
     progress.done();
-    if (values.helm === true) {
-      const charts = findCharts(
-        positionals.filter((p) => p !== "-"),
-        io.cwd,
-      );
-      for (const rendered of renderCharts(charts, (values["helm-values"] as string[] | undefined) ?? [], io.cwd, io.env)) {
-        results.push(
-          rendered.error
-            ? failedFile(rendered.chart, rendered.error)
-            : checker.checkText(rendered.text!, rendered.name, { env: io.env, projectDir: io.cwd }),
-        );
-      }
-    }
-    if (values.kustomize === true) {
-      const dirs = findKustomizations(
-        positionals.filter((p) => p !== "-"),
-        io.cwd,
-      );
-      for (const built of renderKustomizations(dirs, io.cwd, io.env)) {
-        results.push(
-          built.error
-            ? failedFile(built.dir, built.error)
-            : checker.checkText(built.text!, built.name, { env: io.env, projectDir: io.cwd }),
-        );
-      }
+    // Charts and kustomizations rendered by their own tools, checked as what they render to (run-wide config).
+    const paths = positionals.filter((p) => p !== "-");
+    const rendered = [
+      ...(values.helm === true
+        ? renderCharts(findCharts(paths, io.cwd), (values["helm-values"] as string[] | undefined) ?? [], io.cwd, io.env)
+        : []),
+      ...(values.kustomize === true ? renderKustomizations(findKustomizations(paths, io.cwd), io.cwd, io.env) : []),
+    ];
+    for (const { path, name, text, error } of rendered) {
+      results.push(error ? failedFile(path, error) : checker.checkText(text!, name, { env: io.env, projectDir: io.cwd }));
     }
     if (positionals.includes("-")) {
       const name = String(values["stdin-filename"]);

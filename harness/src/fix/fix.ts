@@ -1,7 +1,7 @@
 import { parseAllDocuments, type Document, type ToStringOptions } from "yaml";
 import type { FileResult, Finding } from "../report/finding.js";
 import { DOCKERFILE_FIXERS } from "./dockerfile-fixers.js";
-import { FIXERS, fixerFor, type FixOptions } from "./fixers.js";
+import { FIXERS, fixerFor, hasFixer, type FixOptions } from "./fixers.js";
 import { layoutFor, NotFixed, printAll, splice } from "./yaml-edit.js";
 
 export interface FixTextOptions extends FixOptions {
@@ -18,18 +18,19 @@ export interface FixResult {
 }
 
 /**
- * Fixes what can be fixed safely in one file's text: the findings of rules with a fixer (fix/fixers.ts), edited
- * through the yaml library's Document API, so comments, anchors, quoting, key order and indentation stay and only
- * the touched nodes change. A file that does not print back exactly as written is left alone (never rewritten
- * wholesale). The result is checked again: an edit must make its finding go and bring no new one, or it is not
- * made. `check` is the checker's checkText for this file.
+ * Fixes what can be fixed safely in one file's text: the findings of rules with a fixer. YAML is edited through
+ * the yaml library's Document API (fix/fixers.ts) and only the lines the edit changed are spliced into the
+ * original, so comments, anchors, quoting, key order and indentation stay; a file whose layout the printer cannot
+ * keep line for line is left alone, never rewritten wholesale. Dockerfiles are edited line by line
+ * (fix/dockerfile-fixers.ts). The result is checked again: an edit must make its finding go and bring no new one,
+ * or it is not made. `check` is the checker's checkText for this file.
  */
 export function fixText(check: (text: string) => FileResult, text: string, options: FixTextOptions = {}): FixResult {
   const before = check(text);
   // In the fixers' order (no-privileged first: a privileged container cannot be kept from escalating).
   const order = [...Object.keys(FIXERS), ...Object.keys(DOCKERFILE_FIXERS)];
   const candidates = before.findings
-    .filter((f) => !f.waived && (options.rules === undefined || options.rules.includes(f.rule)) && hasFix(f.rule, f.shape))
+    .filter((f) => !f.waived && (options.rules === undefined || options.rules.includes(f.rule)) && hasFixer(f.rule, f.shape))
     .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
   if (candidates.length === 0) return { text, applied: [], skipped: [] };
   const skipAll = (reason: string): FixResult => ({ text, applied: [], skipped: candidates.map((finding) => ({ finding, reason })) });
@@ -57,16 +58,13 @@ export function fixText(check: (text: string) => FileResult, text: string, optio
     const one = attempt(check, current.findings, current.text, edit, [finding]);
     if (one.ok && one.result.applied.length > 0) {
       applied.push(...one.result.applied);
-      current = { text: one.result.text, findings: check(one.result.text) };
+      current = { text: one.result.text, findings: one.after };
     } else {
       skipped.push(...(one.ok ? one.result.skipped : [{ finding, reason: one.reason }]));
     }
   }
   return { text: current.text, applied, skipped };
 }
-
-const hasFix = (rule: string, shape: string) =>
-  shape === "dockerfile" ? DOCKERFILE_FIXERS[rule] !== undefined : fixerFor(rule, shape) !== undefined;
 
 /** Makes the edits for some findings in a text: the new text (undefined: it cannot be made cleanly), and what was and was not done. */
 type Editor = (
@@ -109,7 +107,8 @@ function editLines(original: string, findings: Finding[]): ReturnType<Editor> {
   return { text: lines.join("\n"), applied, skipped };
 }
 
-type Attempt = { ok: true; result: FixResult } | { ok: false; reason: string; result: FixResult };
+/** An attempt that holds carries the check of its text (`after`), which the next attempt starts from. */
+type Attempt = { ok: true; result: FixResult; after: FileResult } | { ok: false; reason: string; result: FixResult };
 
 function attempt(check: (text: string) => FileResult, before: FileResult, original: string, edit: Editor, findings: Finding[]): Attempt {
   const { text, applied, skipped } = edit(original, findings);
@@ -123,7 +122,7 @@ function attempt(check: (text: string) => FileResult, before: FileResult, origin
   }
   const after = check(text);
   const reason = verdict(before, after, applied);
-  if (reason === undefined) return { ok: true, result: { text, applied, skipped } };
+  if (reason === undefined) return { ok: true, result: { text, applied, skipped }, after };
   return { ok: false, reason, result: { text: original, applied: [], skipped } };
 }
 

@@ -1,6 +1,6 @@
 import { isMap, isScalar, Scalar, YAMLMap, type Document } from "yaml";
 import type { DocumentPath } from "../inputs/document.js";
-import { DOCKERFILE_FIX_EDITS } from "./dockerfile-fixers.js";
+import { DOCKERFILE_FIX_EDITS, DOCKERFILE_FIXERS } from "./dockerfile-fixers.js";
 import type { Finding } from "../report/finding.js";
 import { childMap, childSeq, flowList, mapAt, NotFixed, parsePath, quotedIfColon, scalarValues, setScalar } from "./yaml-edit.js";
 
@@ -258,7 +258,7 @@ export function automaticFix(rule: string, shape: string): string {
 
 /** Whether the rule has a fixer for the shape. */
 export function hasFixer(rule: string, shape: string): boolean {
-  return (FIXERS[rule] as Record<string, Fixer | undefined> | undefined)?.[shape] !== undefined;
+  return shape === "dockerfile" ? DOCKERFILE_FIXERS[rule] !== undefined : fixerFor(rule, shape) !== undefined;
 }
 
 export function fixerFor(rule: string, shape: string): Fixer | undefined {

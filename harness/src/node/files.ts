@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { InputError, type ShipshapeError } from "../errors.js";
 import { syntaxOf } from "../inputs/parse.js";
 import { CONFIG_NAMES } from "./config-file.js";
+import { KUSTOMIZATION_FILES } from "./kustomize.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 // shipshape's own configuration is not an input.
@@ -73,7 +74,7 @@ export function expandPaths(paths: string[], cwd: string = process.cwd()): Expan
  * `patchesJson6902[].path`): fragments of objects, which only kustomize build makes whole.
  */
 function kustomizePatches(dir: string, names: string[]): Set<string> {
-  const file = names.find((n) => ["kustomization.yaml", "kustomization.yml", "Kustomization"].includes(n));
+  const file = names.find((n) => KUSTOMIZATION_FILES.includes(n));
   const found = new Set<string>();
   if (!file) return found;
   let value: unknown;

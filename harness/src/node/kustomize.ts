@@ -5,16 +5,10 @@ import { join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { InputError, UsageError } from "../errors.js";
 import { walkDirectories } from "./directories.js";
+import type { RenderedSource } from "./rendered.js";
 
-/** A kustomization built by `kustomize build`: the text to check and the name its findings are reported under. */
-export interface RenderedKustomization {
-  dir: string;
-  name: string;
-  text?: string;
-  error?: InputError;
-}
-
-const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+/** The names kustomize looks for in a directory. */
+export const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 interface Found {
   dir: string;
@@ -70,7 +64,7 @@ const ORIGIN = /(config\.kubernetes\.io\/origin: \|\n\s+path: )(\S[^\n]*)/g;
  * to edit for its findings (`source`), as helm's `# Source:` comments do. A kustomization that does not build
  * is an error for it; the others still build.
  */
-export function renderKustomizations(dirs: string[], cwd: string, env: Record<string, string | undefined>): RenderedKustomization[] {
+export function renderKustomizations(dirs: string[], cwd: string, env: Record<string, string | undefined>): RenderedSource[] {
   if (dirs.length === 0) return [];
   const command = kustomizeCommand(cwd, env);
   const work = mkdtempSync(join(tmpdir(), "shipshape-kustomize-"));
@@ -91,7 +85,7 @@ export function renderKustomizations(dirs: string[], cwd: string, env: Record<st
       });
       if (run.status === 0) {
         const text = run.stdout.replace(ORIGIN, (_, prefix: string, path: string) => prefix + relative(cwd, resolve(wrapper, path)));
-        return { dir, name, text };
+        return { path: dir, name, text };
       }
       // kustomize's first error line names the files and the problem, from the wrapper down: said from the
       // kustomization, with paths relative to the working directory; values it quotes stay out of the report.
@@ -103,7 +97,11 @@ export function renderKustomizations(dirs: string[], cwd: string, env: Record<st
         )
         .replaceAll(`${resolve(cwd)}/`, "")
         .slice(0, 300);
-      return { dir, name, error: new InputError(`the kustomization does not build: ${reason.replace(/"[^"]*"/g, '"…"')}`, { file: dir }) };
+      return {
+        path: dir,
+        name,
+        error: new InputError(`the kustomization does not build: ${reason.replace(/"[^"]*"/g, '"…"')}`, { file: dir }),
+      };
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
