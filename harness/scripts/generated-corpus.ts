@@ -91,10 +91,13 @@ function mutate(value: unknown, next: () => number): unknown {
   return copy;
 }
 
+// The samples parsed once per process (every document returned is a mutated copy, never one of these).
+let parsedSamples: unknown[] | undefined;
+
 /** `count` documents, each a sample with 1 to 4 mutations. */
 export function generatedDocuments(count: number, seed = 1): unknown[] {
   const next = random(seed);
-  const samples = sampleDocuments();
+  const samples = (parsedSamples ??= sampleDocuments());
   return Array.from({ length: count }, () => {
     let doc = samples[Math.floor(next() * samples.length)];
     const mutations = 1 + Math.floor(next() * 4);
