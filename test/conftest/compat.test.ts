@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseConfig, paramsOf } from "../../harness/src/config/config.js";
 import { isDockerfileName, parseDockerfile } from "../../harness/src/inputs/dockerfile.js";
@@ -29,15 +30,41 @@ async function paramsData(): Promise<string> {
 }
 
 // --fail-on-warn: exit 2 for deny findings, 1 for warn-only findings, 0 for none.
-function runConftest(files: string[], data: string): { status: number; results: ConftestResult[] } {
+function runConftest(files: string[], data: string): ConftestResult[] {
   const policies = join(ROOT, "policies");
   const args = ["test", "--all-namespaces", "--fail-on-warn", "--no-color", "-o", "json", "-p", policies, "--data", data, ...files];
   try {
-    return { status: 0, results: JSON.parse(execFileSync(conftest, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })) };
+    return JSON.parse(execFileSync(conftest, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })) as ConftestResult[];
   } catch (error) {
-    const failed = error as { status: number; stdout: string };
-    return { status: failed.status, results: JSON.parse(failed.stdout) };
+    return JSON.parse((error as { stdout: string }).stdout) as ConftestResult[];
   }
+}
+
+// conftest's answer is a function of its binary, the policies, the samples and the parameters: it is kept under
+// node_modules/.cache (as eslint's and tsc's are) by the hash of all of them, so a warm `make test` does not spend
+// 13 s of two cores asking again. Any change to one of them asks conftest again; a clean clone (CI) always does.
+const CACHE = join(ROOT, "node_modules", ".cache", "shipshape-conftest");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function cachedConftest(files: string[], data: string): ConftestResult[] {
+  const hash = createHash("sha256").update(ROOT).update(readFileSync(conftest));
+  for (const file of [...filesUnder(join(ROOT, "policies")), ...files, data]) {
+    hash.update(`\0${file === data ? "params" : relative(ROOT, file)}\0`).update(readFileSync(file));
+  }
+  const key = hash.digest("hex");
+  const cached = join(CACHE, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as ConftestResult[];
+  const results = runConftest(files, data);
+  rmSync(CACHE, { recursive: true, force: true }); // one entry: the cache never grows
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(cached, JSON.stringify(results));
+  return results;
 }
 
 describe("conftest compatibility", () => {
@@ -49,7 +76,7 @@ describe("conftest compatibility", () => {
   // One conftest run over every sample (70 runs took 48 s; one takes a few), grouped by file.
   const byFile = new Map<string, ConftestResult[]>();
   beforeAll(async () => {
-    const { results } = runConftest(
+    const results = cachedConftest(
       samples.map((s) => join(INPUTS, s)),
       await paramsData(),
     );

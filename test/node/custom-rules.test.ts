@@ -37,8 +37,11 @@ async function checkExample(args: string[], env: Record<string, string>): Promis
 }
 
 describe("custom rules (-p)", () => {
+  // One cache for the tests that are not about caching: the example is compiled once for them (about 1 s each).
+  const shared = environment();
+
   it("runs model rules and conftest-style rules with the built-in ones, located, in every shape", async () => {
-    const report = await checkExample(["-p", POLICY], environment());
+    const report = await checkExample(["-p", POLICY], shared);
     expect(own(report.findings)).toEqual(EXPECTED);
     // The built-in rules still run beside them.
     expect(report.findings.some((f) => f.rule === "no-root-user")).toBe(true);
@@ -59,18 +62,19 @@ describe("custom rules (-p)", () => {
       "app.yaml": readFileSync(join(EXAMPLE, "inputs", "app.yaml"), "utf8"),
     });
     cpSync(POLICY, join(dir, "policy"), { recursive: true });
-    const run = await runCli(["check", "-f", "json", "app.yaml"], { cwd: dir, env: environment() });
+    const env = environment();
+    const run = await runCli(["check", "-f", "json", "app.yaml"], { cwd: dir, env });
     const report = JSON.parse(run.stdout) as Report;
     expect(own(report.findings).filter((f) => f.includes("registry-mirror"))).toEqual([
       'app.yaml:10:11 registry-mirror deny container app of Deployment/web pulls "nginx:1.27.3" from outside the mirror docker.io',
     ]);
     // Another namespace only: main's rules do not run.
-    const other = await runCli(["check", "-f", "json", "--namespace", "lib.*", "app.yaml"], { cwd: dir, env: environment() });
+    const other = await runCli(["check", "-f", "json", "--namespace", "lib.*", "app.yaml"], { cwd: dir, env });
     expect(own((JSON.parse(other.stdout) as Report).findings).filter((f) => f.includes("main/"))).toEqual([]);
   });
 
   it("lists and explains the team's rules with the built-in ones", async () => {
-    const env = environment();
+    const env = shared;
     const listed = JSON.parse((await runCli(["rules", "-f", "json", "-p", POLICY], { env })).stdout) as Array<{
       id: string;
       origin?: string;
@@ -90,7 +94,7 @@ describe("custom rules (-p)", () => {
 
   it("prebuilds a bundle that check and the library run with neither Go nor OPA", async () => {
     const dir = tempDir("bundle");
-    const built = await runCli(["build", "-p", POLICY, "-o", join(dir, "team.bundle")], { env: environment() });
+    const built = await runCli(["build", "-p", POLICY, "-o", join(dir, "team.bundle")], { env: shared });
     expect(built.code).toBe(0);
     expect(built.stderr).toMatch(/team\.bundle: \d+ rules \(1 custom, 2 conftest-style\), sha256 [0-9a-f]{12}/);
     const report = await checkExample(["--bundle", join(dir, "team.bundle")], environment("/nonexistent/opa"));
