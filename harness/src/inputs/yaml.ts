@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, type Document, type YAMLError } from "y
 import { ParseError } from "../errors.js";
 import type { ParsedFile, SourceDocument } from "./document.js";
 import { locateInYaml } from "./locate.js";
+import { parseYamlFast } from "./yaml-fast.js";
 import { readNodes, type ReadLimits } from "./yaml-read.js";
 import type { YamlDialect } from "./yaml-scalars.js";
 
@@ -22,6 +23,11 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliasCount: 10_000, maxAlias
  * other documents of the file are checked as usual.
  */
 export function parseYaml(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS, dialect?: YamlDialect): ParsedFile {
+  return parseYamlFast(text, file, dialect) ?? parseYamlFull(text, file, limits, dialect);
+}
+
+/** The full reader (the `yaml` library), for what the fast one (yaml-fast.ts) leaves to it. */
+export function parseYamlFull(text: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS, dialect?: YamlDialect): ParsedFile {
   const lineCounter = new LineCounter();
   let parsed: unknown;
   try {
