@@ -15,8 +15,13 @@ function keyText(key: unknown): string | undefined {
   return typeof key.value === "symbol" ? "<<" : String(key.value); // yaml represents merge keys as a symbol
 }
 
+/** Each alias's node, found once: yaml's Alias.resolve walks the whole document to find its anchor. */
+const resolved = new WeakMap<object, unknown>();
+
 function resolve(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  if (!isAlias(node)) return node;
+  if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
+  return resolved.get(node);
 }
 
 /** The pair for `key` in a map, looking through `<<` merge keys as the YAML merge does (own keys win). */
