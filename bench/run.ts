@@ -338,7 +338,7 @@ on the main thread; large ones past the pending budget are shed with 429).
 Target: small reviews p99 < 100 ms with no errors, and the server within the shipped 256 MiB memory limit — ${verdict(flood.smallP99 < 100 && flood.smallErrors === 0 && flood.serverPeakRssMiB < 256)}.
 
 How the figures are taken: the CLI runs as \`node bench/measure-cli.mjs check -f json DIR\` (the real CLI in-process,
-reporting its peak RSS); the floor is \`bench/floor.mjs\` (the same file walk and parsers, no evaluation);
+reporting its peak RSS); the floor is \`bench/floor.mjs\` (the same file walk, the fastest parser for each file: js-yaml \`loadAll\`, JSON.parse, the Dockerfile reader; no evaluation);
 the split ceiling runs two CLI processes at once, each over half the large corpus's files; latency is
 \`Policy.evaluate\` on every document of the medium corpus after 500 warm-up evaluations; \`opa bench\`
 runs OPA's own evaluator on the same policies and input; streaming is \`bench/stream.mjs\`.

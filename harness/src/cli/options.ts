@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_FILE_BYTES } from "../node/check-files.js";
-import { PARALLEL_THRESHOLD } from "../node/parallel.js";
+import { PARALLEL_THRESHOLD_MB } from "../node/parallel.js";
 import { formatters } from "../report/formatters/index.js";
 import { DEFAULT_SERVE_OPTIONS } from "../server/options.js";
 
@@ -141,7 +141,7 @@ export const CHECK_OPTIONS = {
     type: "string",
     short: "j",
     argument: "N",
-    help: `worker threads (default: 1 below ${PARALLEL_THRESHOLD} files, else one per core, at most 4)`,
+    help: `worker threads (default: 1 below ${PARALLEL_THRESHOLD_MB} MB of input, else one per core, at most 4)`,
   },
   help,
 } satisfies OptionTable;

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -15,14 +16,26 @@ export interface WorkerSetup {
   options: Omit<CheckFilesOptions, "onFile">;
 }
 
-/** Below this many files, starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+/**
+ * Below this much input, starting workers costs more than it saves. Measured on 2 cores (docs/decisions.md):
+ * two workers were slower than one on 4.6, 5.5 (the shared corpus), 9.9 and 20 MB, and 10% faster on 31 MB.
+ */
+export const PARALLEL_THRESHOLD_MB = 24;
 
 const BATCH = 16;
 
-/** The number of worker threads to use for `files` files when the user did not say. */
-export function defaultJobs(files: number): number {
-  return files < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
+/** The number of worker threads to use for `files` when the user did not say: by their size, not their count. */
+export function defaultJobs(files: Array<{ absolute: string }>): number {
+  let bytes = 0;
+  for (const { absolute } of files) {
+    try {
+      bytes += statSync(absolute).size;
+    } catch {
+      // unreadable: its error is reported when it is checked
+    }
+    if (bytes >= PARALLEL_THRESHOLD_MB * 1024 * 1024) return Math.min(availableParallelism(), 4);
+  }
+  return 1;
 }
 
 /**
@@ -76,7 +89,7 @@ export async function checkFilesParallel(
 
 /** Checks planned files: on this thread for few files or one job, else on worker threads. */
 async function checkJobs(checker: Checker, files: FileJob[], options: CheckFilesOptions, requestedJobs?: number): Promise<FileResult[]> {
-  const jobs = requestedJobs ?? defaultJobs(files.length);
+  const jobs = requestedJobs ?? defaultJobs(files);
   if (jobs <= 1 || files.length < 2) return checkIncludes(checker, files, checkFileList(checker, files, options), options);
   const { onFile, checkerFor: _, ...workerOptions } = options;
   const batches: FileJob[][] = [];
