@@ -65,6 +65,29 @@ describe("the fast YAML reader", () => {
     );
   });
 
+  // Damaged YAML: wherever the fast reader still takes a file, the full one must find no error in it either.
+  it("agrees with the full reader on samples with random edits", () => {
+    const texts = sampleFiles()
+      .filter((s) => /\.ya?ml$/.test(s))
+      .map((s) => readFileSync(join(INPUTS, s), "utf8"));
+    const pieces = [" ", "  ", "\t", "\n", ":", ": ", "- ", "#", "'", '"', "[", "]", "{", "}", ",", "?", "|", ">", "!", "&", "*", "%", "@", "`", "---\n", "...\n", "\r\n", "\u00a0", "\uFEFF", "x"];
+    fc.assert(
+      fc.property(
+        fc.nat(texts.length - 1),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }),
+        (which, edits) => {
+          let text = texts[which]!;
+          for (const [where, cut, piece] of edits) {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + piece + text.slice(at + cut);
+          }
+          expect(compareYamlReaders(text, "x.yaml").problems).toEqual([]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it.each([
     ["a merge key", "base: &b {x: 1}\nsvc:\n  <<: *b\n"],
     ["an anchor and alias", "a: &x 1\nb: *x\n"],
@@ -76,6 +99,8 @@ describe("the fast YAML reader", () => {
     ["an explicit key (js-yaml's offset is before it)", "? a\n: 1\n"],
     ["a tab for indentation", "a:\n\tb: 1\n"],
     ["a NUL byte", "a: \u0000\n"],
+    ["a key longer than 1024 characters", `${"k".repeat(1100)}: 1\n`],
+    ["a line ended by CR alone", "a: 1\rb: 2\r"],
   ])("leaves %s to the full reader", (_, text) => {
     expect(parseYamlFast(text, "x.yaml")).toBeUndefined();
   });

@@ -13,7 +13,10 @@ import { resolveScalar, type YamlDialect } from "./yaml-scalars.js";
  * the two to the same values and positions on the samples, generated documents and the shared corpus.
  */
 export function parseYamlFast(text: string, file: string, dialect?: YamlDialect): ParsedFile | undefined {
-  if (text.includes("<<") || text.includes("\0")) return undefined; // merge keys (cheaply ruled out), NUL bytes
+  // Merge keys (cheaply ruled out), NUL bytes, and what js-yaml accepts where the full reader finds an error: a CR
+  // that ends a line alone, a `#` right after a closing bracket or quote (a comment needs a space before it), a
+  // byte order mark anywhere but first, a tab that starts a line.
+  if (text.includes("<<") || text.includes("\0") || /\r(?!\n)|[\]}"']#|^\t/m.test(text) || text.indexOf("\uFEFF", 1) !== -1) return undefined;
   const first = read(text, dialect ?? "kubernetes");
   if (!first) return undefined;
   // The consumer is known only once a document is read: a Compose document (services, no apiVersion) is read
@@ -45,6 +48,7 @@ export function parseYamlFast(text: string, file: string, dialect?: YamlDialect)
 /** A node as the listener saw it: where it starts, what it became, and (for collections) its children. */
 interface Rec {
   start: number;
+  end: number;
   value: unknown;
   children: Rec[];
   /** A map's keys (last one wins, as in the value) with their key node's start and their value node. */
@@ -87,10 +91,11 @@ function read(text: string, dialect: YamlDialect): ReadDocument[] | undefined {
   const listener = (event: "open" | "close", state: State): void => {
     const s = state as State & { tag: string | null; anchor: string | null; kind: string | null; result: unknown };
     if (event === "open") {
-      stack.push({ start: s.position, value: undefined, children: [] });
+      stack.push({ start: s.position, end: s.position, value: undefined, children: [] });
       return;
     }
     const rec = stack.pop()!;
+    rec.end = s.position;
     if (s.anchor !== null || (s.tag !== null && !s.tag.startsWith("tag:shipshape,plain:"))) throw new GiveUp();
     rec.value = s.result;
     const only = rec.children.length === 1 ? rec.children[0]! : undefined;
@@ -136,7 +141,8 @@ function indexMap(rec: Rec, input: string): void {
     const key = children[i]!.value;
     if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean") throw new GiveUp();
     const name = String(key);
-    if (name === "__proto__" || !startsAtContent(children[i]!, input)) throw new GiveUp();
+    // An implicit key is at most 1024 characters (YAML 1.2, 7.4.1): the full reader says so, js-yaml does not.
+    if (name === "__proto__" || !startsAtContent(children[i]!, input) || children[i]!.end - children[i]!.start > 1024) throw new GiveUp();
     keys.set(name, { keyStart: children[i]!.start, value: children[i + 1]! });
   }
   if (keys.size !== Object.keys(map).length) throw new GiveUp();
