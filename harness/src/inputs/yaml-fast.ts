@@ -1,6 +1,7 @@
 import { loadAll, Schema, Type, type State } from "js-yaml";
 import type { ParsedFile, SourceDocument } from "./document.js";
 import type { DocumentPath, Location } from "./document.js";
+import { originOf, SOURCE_COMMENT } from "./origin.js";
 import { resolveScalar, type YamlDialect } from "./yaml-scalars.js";
 
 /**
@@ -220,13 +221,5 @@ function lineStarts(text: string): number[] {
 
 /** `# Source: <template>` in the comments above a document (helm template's output), as yaml.ts reads it. */
 function renderedFrom(text: string, from: number, to: number): string | undefined {
-  const match = /^\s*#\s*Source:\s*(\S[^\n]*?)\s*$/m.exec(text.slice(from, to));
-  return match?.[1];
-}
-
-/** Where an object came from, by kustomize's origin annotation (as yaml.ts reads it). */
-function originOf(value: unknown): string | undefined {
-  const annotations = (value as { metadata?: { annotations?: Record<string, unknown> } } | null)?.metadata?.annotations;
-  const origin = typeof annotations === "object" && annotations !== null ? annotations["config.kubernetes.io/origin"] : undefined;
-  return typeof origin === "string" ? /^path:\s*(\S[^\n]*?)\s*$/m.exec(origin)?.[1] : undefined;
+  return SOURCE_COMMENT.exec(text.slice(from, to))?.[1];
 }

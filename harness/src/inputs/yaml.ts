@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, type Document, type YAMLError } from "y
 import { ParseError } from "../errors.js";
 import type { ParsedFile, SourceDocument } from "./document.js";
 import { locateInYaml } from "./locate.js";
+import { originOf, SOURCE_COMMENT } from "./origin.js";
 import { parseYamlFast } from "./yaml-fast.js";
 import { readNodes, type ReadLimits } from "./yaml-read.js";
 import type { YamlDialect } from "./yaml-scalars.js";
@@ -76,20 +77,10 @@ function sourceDocument(file: string, index: number, value: unknown, doc: Docume
 function renderedFrom(doc: Document): string | undefined {
   const comments = [doc.commentBefore, (doc.contents as { commentBefore?: string | null } | null)?.commentBefore];
   for (const comment of comments) {
-    const match = /^\s*Source:\s*(\S[^\n]*?)\s*$/m.exec(comment ?? "");
+    const match = SOURCE_COMMENT.exec(comment ?? "");
     if (match) return match[1];
   }
   return undefined;
-}
-
-/**
- * Where an object came from, by kustomize's origin annotation (`buildMetadata: [originAnnotations]`, which
- * `check --kustomize` turns on): `config.kubernetes.io/origin: "path: base/deployment.yaml"`.
- */
-function originOf(value: unknown): string | undefined {
-  const annotations = (value as { metadata?: { annotations?: Record<string, unknown> } } | null)?.metadata?.annotations;
-  const origin = typeof annotations === "object" && annotations !== null ? annotations["config.kubernetes.io/origin"] : undefined;
-  return typeof origin === "string" ? /^path:\s*(\S[^\n]*?)\s*$/m.exec(origin)?.[1] : undefined;
 }
 
 /** A parser exception as a sentence: the parser recurses, so absurd nesting exhausts the stack. */
