@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" is everything `make test` runs; "package" installs the packed tarball into a fresh
@@ -5,7 +6,7 @@ import { defineConfig } from "vitest/config";
 //
 // Files share a worker's module registry (isolate: false): each of 60 files re-importing the library cost about
 // 45 s of CPU (vitest's "import" time, 59 s -> 15 s); no test mutates a module's state without restoring it.
-// Three workers on 2 cores: many tests wait on a child process (OPA, conftest, chromium, helm).
+// One worker more than cores (3 on 2 cores): many tests wait on a child process (OPA, conftest, chromium, helm).
 export default defineConfig({
   test: {
     setupFiles: ["test/setup.ts"],
@@ -13,7 +14,7 @@ export default defineConfig({
     // compiles rules with OPA three times took 18.6 s there (2 s warm).
     testTimeout: 60_000,
     isolate: false,
-    maxWorkers: 3,
+    maxWorkers: availableParallelism() + 1,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/package/**"] } },
       { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"] } },

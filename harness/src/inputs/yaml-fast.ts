@@ -1,6 +1,5 @@
 import { loadAll, Schema, Type, type State } from "js-yaml";
-import type { ParsedFile, SourceDocument } from "./document.js";
-import type { DocumentPath, Location } from "./document.js";
+import type { DocumentPath, Location, ParsedFile, SourceDocument } from "./document.js";
 import { originOf, SOURCE_COMMENT } from "./origin.js";
 import { resolveScalar, type YamlDialect } from "./yaml-scalars.js";
 

@@ -18,7 +18,8 @@ export interface WorkerSetup {
 
 /**
  * Below this much input, starting workers costs more than it saves. Measured on 2 cores (docs/decisions.md):
- * two workers were slower than one on 4.6, 5.5 (the shared corpus), 9.9 and 20 MB, and 10% faster on 31 MB.
+ * two workers were slower than one on 4.6, 5.5 (the shared corpus), 9.9 and 20 MB; on 31 MB 10% faster by hand
+ * and 9% slower in `npm run bench`: that is the crossover here, within the noise.
  */
 export const PARALLEL_THRESHOLD_MB = 24;
 
