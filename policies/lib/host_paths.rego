@@ -11,8 +11,12 @@ package shipshape.lib.host_paths
 # judged as the root, which every rule treats as sensitive. Linux refuses paths this long anyway.
 max_segments := 128
 
+max_clean_length := 256 # 2 × max_segments: each segment takes a slash and a character
+
 # The lexically shortest path naming the same file, as Go's path.Clean gives it.
-clean(path) := "/" if {
+clean(path) := path if {
+	is_clean(path)
+} else := "/" if {
 	startswith(path, "/")
 	count(names(path)) > max_segments
 } else := concat("", ["/", concat("/", kept)]) if {
@@ -22,6 +26,22 @@ clean(path) := "/" if {
 	not startswith(path, "/")
 	count(names(path)) > max_segments
 } else := relative(names(path))
+
+# An absolute path that is its own clean form: no empty, "." or ".." segment and no trailing slash. Sources
+# are cleaned once, in the model, and the listed paths are written clean, so the rules' comparisons mostly land
+# here: a few string tests instead of the segment walk below, which was most of a Compose file's evaluation.
+# A path of at most max_clean_length characters has at most max_segments segments.
+is_clean("/")
+
+is_clean(path) if {
+	startswith(path, "/")
+	count(path) <= max_clean_length
+	not endswith(path, "/")
+	not contains(path, "//")
+	ended := concat("", [path, "/"])
+	not contains(ended, "/./")
+	not contains(ended, "/../")
+}
 
 # Path segments other than empty ones and ".".
 names(path) := [name |
@@ -83,26 +103,29 @@ short_bind_source(entry) := clean(split(entry, ":")[0]) if {
 }
 
 # A path is at or under a listed one; "/" matches only itself (everything is under it).
-at_or_under(path, listed) if clean(path) == clean(listed)
-
-at_or_under(path, listed) if {
-	clean(listed) != "/"
-	startswith(clean(path), concat("", [clean(listed), "/"]))
-}
+at_or_under(path, listed) if clean_at_or_under(clean(path), clean(listed))
 
 # A path is a directory above a listed one, so mounting it exposes the listed path too.
-holds(path, listed) if {
-	clean(path) == "/"
-	clean(listed) != "/"
+holds(path, listed) if clean_holds(clean(path), clean(listed))
+
+# The same two tests on paths already clean (a model's mount source, a list cleaned once per evaluation),
+# so a rule that compares one mount with many listed paths cleans each path once, not once per comparison.
+clean_at_or_under(path, listed) if path == listed
+
+clean_at_or_under(path, listed) if {
+	listed != "/"
+	startswith(path, concat("", [listed, "/"]))
 }
 
-holds(path, listed) if {
-	clean(path) != "/"
-	startswith(clean(listed), concat("", [clean(path), "/"]))
+clean_holds("/", listed) if listed != "/"
+
+clean_holds(path, listed) if {
+	path != "/"
+	startswith(listed, concat("", [path, "/"]))
 }
 
 # Sockets of the container engines: whoever can reach one controls every container on the host. The most
-# common first: a directory that holds several is reported by the first it holds.
+# common first: a directory that holds several is reported by the first it holds. Written clean.
 engine_sockets := [
 	"/var/run/docker.sock",
 	"/run/docker.sock",
@@ -117,9 +140,11 @@ engine_sockets := [
 is_engine_socket(path) if clean(path) in engine_sockets
 
 # The engine socket a mount reaches: the socket itself, or a directory that holds it. Undefined when none.
-engine_socket_reached(path) := clean(path) if {
-	is_engine_socket(path)
+engine_socket_reached(path) := socket_reached(clean(path))
+
+socket_reached(path) := path if {
+	path in engine_sockets
 } else := held[0] if {
-	held := [socket | some socket in engine_sockets; holds(path, socket)]
+	held := [socket | some socket in engine_sockets; clean_holds(path, socket)]
 	count(held) > 0
 }
