@@ -35,6 +35,9 @@ const CASES: Record<string, string> = {
   "indentation of sequences under keys, compact and not": "a:\n- 1\n- 2\nb:\n    - c: 1\n      d: 2\n    -   e: 3\n",
   "comments everywhere": "a: 1 # one\n# between\nb: # before value\n  c: 2\nl: # list\n  - x # item\n",
   "a JSON document": '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "c", "image": "x"}]}}\n',
+  "a # after a quote or bracket inside a scalar": 'd: |\n  a channel ("#alerts") or [x]#y\nq: "say \\"#hi"\np: it\'s"#1\n',
+  "quoted scalars and flow collections over several lines, indented past their collection":
+    "a:\n  b: 'x\n   y'\n  c: [1,\n    2, {d: 3,\n   e: 4}]\nl:\n  - \"p\n\n     q\"\n",
   "quoted keys and multi-line strings": "\"a b\": 1\n'c': 2\nd: \"line one\n  line two\"\ne: plain\n  continued\n",
 };
 
@@ -110,6 +113,12 @@ describe("the fast YAML reader", () => {
     ["a NUL byte", "a: \u0000\n"],
     ["a key longer than 1024 characters", `${"k".repeat(1100)}: 1\n`],
     ["a line ended by CR alone", "a: 1\rb: 2\r"],
+    ["a comment right after a closing quote", 'a: "x"#c\n'],
+    ["a quoted scalar's next line not indented past its map", "a:\n  b: 'x\n  y'\n"],
+    ["a quoted scalar's next line not indented past its sequence", "- - 'x\n y'\n"],
+    ["a flow collection's next line not indented past its map", "a:\n  b: {c: 1,\n d: 2}\n"],
+    ["an empty node tagged `!` before a CR", "!\r\n...\na: 1\n"],
+    ["a comment right after a closing bracket", "a: [1]#c\n"],
   ])("leaves %s to the full reader", (_, text) => {
     expect(parseYamlFast(text, "x.yaml")).toBeUndefined();
   });

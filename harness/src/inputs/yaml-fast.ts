@@ -14,11 +14,15 @@ import { resolveScalar, type YamlDialect } from "./yaml-scalars.js";
  */
 export function parseYamlFast(text: string, file: string, dialect?: YamlDialect): ParsedFile | undefined {
   // Merge keys (cheaply ruled out), NUL bytes, and what js-yaml accepts where the full reader finds an error: a CR
-  // that ends a line alone, a `#` right after a closing bracket or quote (a comment needs a space before it), a
-  // byte order mark anywhere but first, a tab that starts a line.
-  if (text.includes("<<") || text.includes("\0") || /\r(?!\n)|[\]}"']#|^\t/m.test(text) || text.indexOf("\uFEFF", 1) !== -1) return undefined;
-  const first = read(text, dialect ?? "kubernetes");
-  if (!first) return undefined;
+  // that ends a line alone, a byte order mark anywhere but first, a tab that starts a line.
+  if (text.includes("<<") || text.includes("\0") || /\r(?!\n)|^\t/m.test(text) || text.indexOf("\uFEFF", 1) !== -1) return undefined;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0; // js-yaml strips a byte order mark: its offsets start after it
+  // A `#` right after a closing bracket or quote is a comment to js-yaml and an error to the full reader (a comment
+  // needs a space before it); inside a scalar (`"#alerts"` in a description) it is text to both.
+  const hashes = [...text.matchAll(/[\]}"']#/g)].map((m) => m.index + 1 - bom);
+  const scalars: Array<[number, number]> | undefined = hashes.length > 0 ? [] : undefined;
+  const first = read(text, dialect ?? "kubernetes", scalars);
+  if (!first || (scalars && !hashes.every((offset) => insideScalar(offset, scalars)))) return undefined;
   // The consumer is known only once a document is read: a Compose document (services, no apiVersion) is read
   // again with compose-go's scalars.
   let docs = first;
@@ -28,7 +32,6 @@ export function parseYamlFast(text: string, file: string, dialect?: YamlDialect)
     docs = first.map((d, i) => (dialectOfValue(compose[i]!.value) === "compose" ? compose[i]! : d));
   }
   const lines = new Lines(text);
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0; // js-yaml strips a byte order mark: its offsets start after it
   const result: ParsedFile = { documents: [], errors: [] };
   docs.forEach((doc, index) => {
     if (doc.value === null || doc.value === undefined) return; // an empty document between `---` markers
@@ -84,13 +87,16 @@ function dialectSchema(dialect: YamlDialect): Schema {
   return new Schema({ implicit: [plain], explicit: [] });
 }
 
-function read(text: string, dialect: YamlDialect): ReadDocument[] | undefined {
+/** @param scalars when given, receives each scalar's [start, end) offsets, in order (scalars do not nest) */
+function read(text: string, dialect: YamlDialect, scalars?: Array<[number, number]>): ReadDocument[] | undefined {
   const docs: ReadDocument[] = [];
   const stack: Rec[] = [];
   let before = 0;
   const listener = (event: "open" | "close", state: State): void => {
     const s = state as State & { tag: string | null; anchor: string | null; kind: string | null; result: unknown };
     if (event === "open") {
+      // A tag left from the node before (js-yaml reads `!` before a CR as the tag `!\r`, and then drops it).
+      if (s.tag != null && s.tag !== "?" && !s.tag.startsWith("tag:shipshape,plain:")) throw new GiveUp();
       stack.push({ start: s.position, end: s.position, value: undefined, children: [] });
       return;
     }
@@ -98,6 +104,8 @@ function read(text: string, dialect: YamlDialect): ReadDocument[] | undefined {
     rec.end = s.position;
     if (s.anchor !== null || (s.tag !== null && !s.tag.startsWith("tag:shipshape,plain:"))) throw new GiveUp();
     rec.value = s.result;
+    if (scalars && s.kind === "scalar") scalars.push([rec.start, rec.end]);
+    checkContinuationLines(rec, s.kind, stack.at(-1), s.input);
     const only = rec.children.length === 1 ? rec.children[0]! : undefined;
     if (only !== undefined && only.value === s.result && typeof s.result === "object" && s.result !== null) {
       // js-yaml read a flow collection as a would-be block mapping's key and found no `:` after it: the same
@@ -125,6 +133,63 @@ function read(text: string, dialect: YamlDialect): ReadDocument[] | undefined {
   }
   if (values.length !== docs.length || values.some((v, i) => v !== docs[i]!.value)) return undefined;
   return docs;
+}
+
+/**
+ * A quoted scalar or a flow collection that goes on over several lines: js-yaml takes any indentation of the
+ * lines after the first, the full reader (as YAML says) only lines indented more than the block collection that
+ * holds it. Taken here only when every such line is indented more than that collection's first entry (a
+ * sequence's first item, which is stricter than its dash; the node itself when it comes first). A flow
+ * collection's lines are checked once, for the outermost; a multi-line quoted scalar inside one, or a multi-line
+ * quoted scalar as the whole document, is not ours.
+ */
+function checkContinuationLines(rec: Rec, kind: string | null, parent: Rec | undefined, input: string): void {
+  // A value's node opens where js-yaml starts looking for it: before the space, line break or comment ahead of it.
+  const start = contentStart(input, rec.start, rec.end);
+  const c = input.charCodeAt(start);
+  const quoted = kind === "scalar" && (c === 0x27 || c === 0x22); // ' or "
+  if (!quoted && (kind === "scalar" || (c !== 0x5b && c !== 0x7b))) return; // a flow collection: [ or {
+  let line = input.indexOf("\n", start);
+  if (line === -1 || line >= rec.end) return;
+  if (parent === undefined) {
+    if (quoted) throw new GiveUp();
+    return;
+  }
+  const open = input.charCodeAt(contentStart(input, parent.start, parent.end === parent.start ? input.length : parent.end));
+  if (open === 0x5b || open === 0x7b) {
+    if (quoted) throw new GiveUp();
+    return;
+  }
+  const first = parent.children[0] ?? rec;
+  const indent = first.start - input.lastIndexOf("\n", first.start - 1) - 1;
+  for (; line !== -1 && line < rec.end; line = input.indexOf("\n", line + 1)) {
+    if (input.charCodeAt(line + 1) === 0x0a || (input.charCodeAt(line + 1) === 0x0d && input.charCodeAt(line + 2) === 0x0a)) continue; // an empty line
+    for (let i = 1; i <= indent + 1; i++) if (input.charCodeAt(line + i) !== 0x20) throw new GiveUp();
+  }
+}
+
+function contentStart(input: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = input.charCodeAt(i);
+    if (c === 0x23) i = input.indexOf("\n", i) === -1 ? end : input.indexOf("\n", i); // # a comment
+    else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i += 1;
+    else break;
+  }
+  return i;
+}
+
+/** Whether an offset lies inside some scalar's text (after its first character, before its end). */
+function insideScalar(offset: number, scalars: Array<[number, number]>): boolean {
+  let low = 0;
+  let high = scalars.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (scalars[mid]![0] < offset) low = mid;
+    else high = mid - 1;
+  }
+  const scalar = scalars[low];
+  return scalar !== undefined && scalar[0] < offset && offset < scalar[1];
 }
 
 /**
