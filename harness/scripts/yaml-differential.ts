@@ -1,5 +1,5 @@
 // The fast YAML reader (js-yaml, inputs/yaml-fast.ts) against the full one (the `yaml` library) on every YAML
-// file under the given paths: where the fast one reads a file, it must give the same documents, values, sources
+// and JSON file (JSON positions come from the same readers: inputs/json.ts) under the given paths: where the fast one reads a file, it must give the same documents, values, sources
 // and the same position for every path in every value. Prints how many files each reader took.
 // Usage: npm run yaml-differential -- DIR...
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -9,7 +9,7 @@ import { compareYamlReaders } from "./yaml-compare.js";
 function yamlFiles(path: string, out: string[] = []): string[] {
   if (statSync(path).isDirectory()) {
     for (const entry of readdirSync(path).sort()) yamlFiles(join(path, entry), out);
-  } else if (/\.ya?ml$/i.test(path)) {
+  } else if (/\.(ya?ml|json)$/i.test(path)) {
     out.push(path);
   }
   return out;
