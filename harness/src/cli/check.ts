@@ -16,14 +16,14 @@ import { checkDockerContainers } from "../node/docker.js";
 import { findCharts, renderCharts } from "../node/helm.js";
 import { findKustomizations, renderKustomizations } from "../node/kustomize.js";
 import { failedFile, type FileResult } from "../report/finding.js";
-import { formatters } from "../report/formatters/index.js";
+import { formatPieces, formatters } from "../report/formatters/index.js";
 import { imageConfigsOf } from "../inputs/images.js";
 import { applyBaseline, parseBaseline, writeBaseline } from "../report/baseline.js";
 import { buildReport, exitCode, type Report } from "../report/report.js";
 import { choice, parseCommandArgs } from "./args.js";
 import { CHECK_OPTIONS } from "./options.js";
 import { commandHelp } from "./usage.js";
-import type { CliIO } from "./io.js";
+import { writable, writeTextFile, type CliIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { packageVersion } from "./version.js";
 
@@ -298,7 +298,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   let sources: Record<string, string> | undefined;
   const htmlOptions = (name: string) =>
     name === "html" && { sources: (sources ??= sourcesOf(report, io.cwd, maxFileBytes)), generated: new Date().toISOString() };
-  const output = formatters[format]!(report, {
+  const output = formatPieces(report, format, {
     catalog,
     color: format === "text" && colorWanted(values.color as string | undefined, !values.output && Boolean(io.stdout.isTTY), io.env),
     quiet: values.quiet === true,
@@ -308,26 +308,26 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   });
   // More formats from the same run (a CI job wants annotations, SARIF and a summary without checking thrice).
   for (const { name, target } of reports) {
-    const text = formatters[name]!(report, {
+    const text = formatPieces(report, name, {
       catalog,
       color: false,
       ...(name === "sarif" && { sourceRoot: sarifRoot() }),
       ...htmlOptions(name),
     });
     try {
-      writeFileSync(resolve(io.cwd, target), text);
+      writeTextFile(resolve(io.cwd, target), text);
     } catch (cause) {
       throw new UsageError(`cannot write ${target}: ${(cause as NodeJS.ErrnoException).code ?? "error"}`);
     }
   }
   if (typeof values.output === "string") {
     try {
-      writeFileSync(resolve(io.cwd, values.output), output);
+      writeTextFile(resolve(io.cwd, values.output), output);
     } catch (cause) {
       throw new UsageError(`cannot write ${values.output}: ${(cause as Error).message}`);
     }
   } else {
-    io.stdout.write(output);
+    for (const piece of writable(output)) io.stdout.write(piece);
   }
   return exitCode(report, failLevel);
 }

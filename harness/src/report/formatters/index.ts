@@ -4,7 +4,7 @@ import type { FormatOptions, Formatter } from "./formatter.js";
 import { formatGithub } from "./github.js";
 import { formatGitlab } from "./gitlab.js";
 import { formatHtml } from "./html.js";
-import { formatJson } from "./json.js";
+import { formatJson, jsonPieces } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
@@ -31,4 +31,13 @@ export function formatReport(report: Report, format: string, options: FormatOpti
   const formatter = formatters[format];
   if (!formatter) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(formatters).join(", ")})`);
   return formatter(report, options);
+}
+
+/** Formats written in pieces, never held whole: a long report's one string costs more than building it. */
+const pieceFormatters: Readonly<Record<string, (report: Report) => Iterable<string>>> = { json: jsonPieces };
+
+/** The text of formatReport, in pieces where the format has a piecewise writer (json), else in one. */
+export function formatPieces(report: Report, format: string, options: FormatOptions): Iterable<string> {
+  const pieces = pieceFormatters[format];
+  return pieces ? pieces(report) : [formatReport(report, format, options)];
 }
