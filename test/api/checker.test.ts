@@ -33,6 +33,24 @@ describe("Checker (library API)", () => {
     });
   });
 
+  it("loads the shell parser on demand when asked to, and says which files need it", async () => {
+    const dockerfile = "FROM registry.example.com/base:1.4.2\nRUN apk add openssh\nUSER 1\nCMD serve\n";
+    const checker = await Checker.create({ wasm, catalog, shell, shellOnDemand: true });
+    expect(checker.needsShell("Dockerfile")).toBe(true);
+    expect(checker.needsShell("build/api.dockerfile")).toBe(true);
+    expect(checker.needsShell("build.txt", { syntax: "dockerfile" })).toBe(true);
+    expect(checker.needsShell("deploy.yaml")).toBe(false);
+    expect(checker.needsShell("-", { shape: "kubernetes" })).toBe(false);
+    expect(checker.checkText(dockerfile, "Dockerfile").errors).toMatchObject([{ code: "POLICY_ERROR", line: 2 }]);
+    await checker.loadShell();
+    await checker.loadShell(); // once is enough; again changes nothing
+    const loaded = checker.checkText(dockerfile, "Dockerfile");
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["no-ssh-server", "clean-package-cache"]));
+    const forced = await Checker.create({ wasm, catalog, shell, shellOnDemand: true, inputType: "dockerfile" });
+    expect(forced.needsShell("anything.txt")).toBe(true);
+  });
+
   it("reads runAsNonRoot as the restricted standard's letter by default and as the kubelet does under baseline", async () => {
     const file = join(INPUTS, "kubernetes", "bad", "no-root-user-restricted.yaml");
     const text = readFileSync(file, "utf8");

@@ -20,7 +20,7 @@ import {
   type Unit,
 } from "../inputs/units.js";
 import { ImageIndex, type ImageConfig } from "../inputs/images.js";
-import { parseText, type Syntax } from "../inputs/parse.js";
+import { parseText, syntaxOf, type Syntax } from "../inputs/parse.js";
 import { NO_SHELL, ShellReader, type ShellSource } from "../inputs/shell.js";
 import { fixText, type FixResult, type FixTextOptions } from "../fix/fix.js";
 import { toInputFailure, type FileResult, type Finding, type InputFailure } from "../report/finding.js";
@@ -73,6 +73,12 @@ export interface CheckerOptions {
    * is an error rather than a file judged without its commands. The Node entry passes the bundled one.
    */
   shell?: ShellSource;
+  /**
+   * Load the shell parser only when `loadShell()` is called, not when the checker is created: checking a
+   * Dockerfile before then is an error. The CLI and its workers load it only for a run that has a Dockerfile
+   * (`needsShell`): it cost every run 50 ms of start-up and 33 MB of reserved memory.
+   */
+  shellOnDemand?: boolean;
   /** The rule set: `baseline` or `restricted` (every rule); defaults to the configuration's, else restricted. */
   profile?: Profile;
   /**
@@ -115,6 +121,7 @@ export interface ResolvedCheckerOptions {
   maxContainers: number;
   dockerfileTarget?: string;
   shell?: ShellSource;
+  shellOnDemand?: boolean;
   profile: Profile;
   images: ImageConfig[];
 }
@@ -141,7 +148,7 @@ export class Checker {
     /** Everything the checker was made from, resolved: a worker thread builds the same checker from it. */
     readonly options: ResolvedCheckerOptions,
     defaultPolicy: Policy,
-    private readonly shell: ShellReader | undefined,
+    private shell: ShellReader | undefined,
   ) {
     this.inlineWaiversHonoured = options.inlineWaivers !== false;
     this.rules = rulesById(options.catalog);
@@ -179,14 +186,31 @@ export class Checker {
       maxContainers: options.maxContainers ?? DEFAULT_MAX_CONTAINERS,
       ...(options.dockerfileTarget !== undefined && { dockerfileTarget: options.dockerfileTarget }),
       ...(options.shell && { shell: options.shell }),
+      ...(options.shellOnDemand === true && { shellOnDemand: true }),
       profile: options.profile ?? config.profile ?? "restricted",
       images: options.images ?? [],
     };
     const [policy, shell] = await Promise.all([
       Policy.load(resolved.wasm, policyData(resolved, resolved.inputType)),
-      resolved.shell ? ShellReader.load(resolved.shell) : undefined,
+      resolved.shell && !resolved.shellOnDemand ? ShellReader.load(resolved.shell) : undefined,
     ]);
     return new Checker(resolved, policy, shell);
+  }
+
+  /** Loads the shell parser the checker was given, if it is not loaded yet (see CheckerOptions.shellOnDemand). */
+  async loadShell(): Promise<void> {
+    if (!this.shell && this.options.shell) this.shell = await ShellReader.load(this.options.shell);
+  }
+
+  /** Whether checking `file` reads it as a Dockerfile, whose commands need the shell parser (see loadShell). */
+  needsShell(file: string, options: CheckTextOptions = {}): boolean {
+    return (this.syntaxFor(options) ?? syntaxOf(file)) === "dockerfile";
+  }
+
+  /** The syntax a text is read as when the caller or a forced shape says; else its name decides. */
+  private syntaxFor(options: CheckTextOptions): Syntax | undefined {
+    const shape = options.shape ?? this.inputType;
+    return options.syntax ?? (shape === "dockerfile" ? "dockerfile" : undefined);
   }
 
   /** The compiled policy, for workers that instantiate it again without recompiling. */
@@ -255,11 +279,10 @@ export class Checker {
     let parsed;
     try {
       const shape = options.shape ?? this.inputType;
-      const syntax = options.syntax ?? (shape === "dockerfile" ? "dockerfile" : undefined);
       parsed = parseText(
         text,
         file,
-        syntax,
+        this.syntaxFor(options),
         undefined,
         shape === "kubernetes" || shape === "compose" ? shape : undefined,
         this.shell ?? NO_SHELL,

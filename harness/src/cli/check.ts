@@ -188,6 +188,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       wasm,
       catalog,
       shell,
+      shellOnDemand: true,
       ...(namespaces && { namespaces }),
       config: from?.config ?? EMPTY_CONFIG,
       inlineWaivers: values["inline-waivers"] === false ? false : (from?.config.inlineWaivers ?? true),
@@ -264,6 +265,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       try {
         const input = await io.readStdin(maxFileBytes);
         const text = typeof input === "string" ? input : decodeUtf8(input, name);
+        if (checker.needsShell(name)) await checker.loadShell();
         results.push(checker.checkText(text, name, { env: io.env, projectDir: io.cwd }));
       } catch (error) {
         results.push(

@@ -91,7 +91,10 @@ export async function checkFilesParallel(
 /** Checks planned files: on this thread for few files or one job, else on worker threads. */
 async function checkJobs(checker: Checker, files: FileJob[], options: CheckFilesOptions, requestedJobs?: number): Promise<FileResult[]> {
   const jobs = requestedJobs ?? defaultJobs(files);
-  if (jobs <= 1 || files.length < 2) return checkIncludes(checker, files, checkFileList(checker, files, options), options);
+  if (jobs <= 1 || files.length < 2) {
+    if (files.some((job) => checker.needsShell(job.file))) await checker.loadShell();
+    return checkIncludes(checker, files, checkFileList(checker, files, options), options);
+  }
   const { onFile, checkerFor: _, ...workerOptions } = options;
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));

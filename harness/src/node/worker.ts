@@ -11,6 +11,8 @@ const checker = await Checker.create(setup.checker);
 const options: CheckFilesOptions = setup.options;
 
 parentPort!.on("message", (batch: { id: number; jobs: FileJob[] }) => {
-  parentPort!.postMessage({ id: batch.id, results: checkFileList(checker, batch.jobs, options) });
+  const check = () => parentPort!.postMessage({ id: batch.id, results: checkFileList(checker, batch.jobs, options) });
+  if (batch.jobs.some((job) => checker.needsShell(job.file))) void checker.loadShell().then(check);
+  else check();
 });
 parentPort!.postMessage({ ready: true });
