@@ -97,6 +97,14 @@ $(OUT)/catalog.json: $(REGO) scripts/catalog.ts harness/src/engine/catalog.ts ha
 
 lib: dist/lib/index.js dist/cli/main.js dist/playground/index.html
 
+# The bundled rules' configuration schema compiled ahead of time (committed, like dist/policy; a test holds it
+# to the catalog): a run with a .shipshape.yaml then starts without Ajv's compiler.
+CONFIG_VALIDATOR := harness/src/config/bundled-validator.ts
+$(CONFIG_VALIDATOR): $(OUT)/catalog.json harness/scripts/config-validator.ts harness/src/config/schema.ts harness/src/config/ajv-options.ts
+	npx tsx harness/scripts/config-validator.ts $(OUT)/catalog.json $@
+
+dist/lib/index.js dist/cli/main.js dist/playground/index.html: $(CONFIG_VALIDATOR)
+
 dist/lib/index.js: $(TS_SRC) tsconfig.json tsconfig.build.json node_modules/.package-lock.json
 	npx tsc -p tsconfig.build.json
 	@touch $@
