@@ -165,6 +165,8 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     if (!configs.has(key)) configs.set(key, key === undefined ? undefined : loadConfigFile(key, catalog.rules));
     return configs.get(key);
   };
+  // Each directory is looked up once: a run over 409 files named one by one spent 27 ms walking up from each.
+  const configsByDir = new Map<string, string | undefined>();
   const configFor = (path: string): string | undefined => {
     if (!discover) return configFile === undefined ? undefined : resolve(io.cwd, configFile);
     const absolute = resolve(io.cwd, path);
@@ -174,7 +176,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     } catch {
       start = io.cwd; // a glob or a missing path: the working directory's configuration
     }
-    return findConfigFile(start);
+    return findConfigFile(start, configsByDir);
   };
   const loaded = load(configFile);
   const config = loaded?.config ?? EMPTY_CONFIG;

@@ -51,19 +51,28 @@ export function unitsOf(value: unknown, prefix: DocumentPath = []): Unit[] {
 export function measure(value: unknown, maxDepth: number, file: string): { containers: number; templates: number } {
   let containers = 0;
   let templates = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two stacks side by side rather than a pair per node, and keys by for...in rather than Object.entries:
+  // the walk allocated an array per node it visited (43 ms of a 409-file run's 1.1 s).
+  const nodes: unknown[] = [value];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
     if (node === null || typeof node !== "object") continue;
     if (depth >= maxDepth) throw new InputError(`the document nests deeper than ${maxDepth} levels`, { file });
     if (Array.isArray(node)) {
-      for (const child of node) stack.push([child, depth + 1]);
+      for (const child of node as unknown[]) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
       continue;
     }
-    for (const [key, child] of Object.entries(node)) {
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
       if (CONTAINER_KEYS.has(key) && Array.isArray(child)) containers += child.length;
       else if (TEMPLATE_KEYS.has(key)) templates += 1;
-      stack.push([child, depth + 1]);
+      nodes.push(child);
+      depths.push(depth + 1);
     }
   }
   return { containers, templates };

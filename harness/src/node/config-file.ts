@@ -6,15 +6,21 @@ import { UsageError } from "../errors.js";
 
 export const CONFIG_NAMES = [".shipshape.yaml", ".shipshape.yml"];
 
-/** The nearest `.shipshape.yaml` from `dir` upward, or undefined. */
-export function findConfigFile(dir: string): string | undefined {
+/** The nearest `.shipshape.yaml` from `dir` upward, or undefined; `seen` keeps each directory's answer across calls. */
+export function findConfigFile(dir: string, seen?: Map<string, string | undefined>): string | undefined {
+  const visited: string[] = [];
+  let found: string | undefined;
   for (let current = resolve(dir); ; current = dirname(current)) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
+    if (seen?.has(current)) {
+      found = seen.get(current);
+      break;
     }
-    if (dirname(current) === current) return undefined;
+    visited.push(current);
+    found = CONFIG_NAMES.map((name) => join(current, name)).find((candidate) => existsSync(candidate));
+    if (found !== undefined || dirname(current) === current) break;
   }
+  for (const directory of visited) seen?.set(directory, found);
+  return found;
 }
 
 export interface LoadedConfig {
