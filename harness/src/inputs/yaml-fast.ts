@@ -67,6 +67,9 @@ interface ReadDocument {
 
 class GiveUp extends Error {}
 
+/** What a closed node that is not a sequence keeps of its children: nothing (one shared empty list). */
+const NO_CHILDREN: Rec[] = [];
+
 const SCHEMAS: Record<YamlDialect, Schema> = {
   kubernetes: dialectSchema("kubernetes"),
   compose: dialectSchema("compose"),
@@ -117,7 +120,7 @@ function read(text: string, dialect: YamlDialect, scalars?: Array<[number, numbe
     } else if (s.kind === "sequence") {
       checkSeq(rec, s.input);
     }
-    if (s.kind !== "sequence") rec.children = [];
+    if (s.kind !== "sequence") rec.children = NO_CHILDREN;
     const parent = stack.at(-1);
     if (parent) parent.children.push(rec);
     else {
@@ -210,8 +213,12 @@ function indexMap(rec: Rec, input: string): void {
     if (name === "__proto__" || !startsAtContent(children[i]!, input) || children[i]!.end - children[i]!.start > 1024) throw new GiveUp();
     keys.set(name, { keyStart: children[i]!.start, value: children[i + 1]! });
   }
-  if (keys.size !== Object.keys(map).length) throw new GiveUp();
-  for (const [name, { value }] of keys) if (!Object.is(map[name], value.value)) throw new GiveUp();
+  let own = 0;
+  for (const name in map) {
+    own += 1;
+    if (!Object.is(map[name], keys.get(name)?.value.value)) throw new GiveUp();
+  }
+  if (keys.size !== own) throw new GiveUp();
   rec.keys = keys;
 }
 
