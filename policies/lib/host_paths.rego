@@ -102,24 +102,22 @@ short_bind_source(entry) := clean(split(entry, ":")[0]) if {
 	startswith(entry, "/")
 }
 
+# The comparisons take paths already clean (a model's mount source, a listed path cleaned once per
+# evaluation), so a rule that compares one mount with many listed paths cleans each path once, not once per
+# comparison (that was most of a Compose file's evaluation).
+
 # A path is at or under a listed one; "/" matches only itself (everything is under it).
-at_or_under(path, listed) if clean_at_or_under(clean(path), clean(listed))
+at_or_under(path, listed) if path == listed
 
-# A path is a directory above a listed one, so mounting it exposes the listed path too.
-holds(path, listed) if clean_holds(clean(path), clean(listed))
-
-# The same two tests on paths already clean (a model's mount source, a list cleaned once per evaluation),
-# so a rule that compares one mount with many listed paths cleans each path once, not once per comparison.
-clean_at_or_under(path, listed) if path == listed
-
-clean_at_or_under(path, listed) if {
+at_or_under(path, listed) if {
 	listed != "/"
 	startswith(path, concat("", [listed, "/"]))
 }
 
-clean_holds("/", listed) if listed != "/"
+# A path is a directory above a listed one, so mounting it exposes the listed path too.
+holds("/", listed) if listed != "/"
 
-clean_holds(path, listed) if {
+holds(path, listed) if {
 	path != "/"
 	startswith(listed, concat("", [path, "/"]))
 }
@@ -145,6 +143,6 @@ engine_socket_reached(path) := socket_reached(clean(path))
 socket_reached(path) := path if {
 	path in engine_sockets
 } else := held[0] if {
-	held := [socket | some socket in engine_sockets; clean_holds(path, socket)]
+	held := [socket | some socket in engine_sockets; holds(path, socket)]
 	count(held) > 0
 }

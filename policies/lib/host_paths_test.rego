@@ -30,10 +30,10 @@ test_the_segment_limit_holds_on_both_paths if {
 	host_paths.clean(over) == "/"
 }
 
-test_comparisons_clean_both_sides if {
-	host_paths.at_or_under("/etc/ssl/", "//etc")
+test_comparisons_of_clean_paths if {
+	host_paths.at_or_under(host_paths.clean("/etc/ssl/"), host_paths.clean("//etc"))
 	not host_paths.at_or_under("/etcetera", "/etc")
-	host_paths.holds("/var/run/", "/var/run/docker.sock")
+	host_paths.holds(host_paths.clean("/var/run/"), "/var/run/docker.sock")
 	host_paths.holds("/", "/etc")
 	not host_paths.holds("/", "/")
 	host_paths.engine_socket_reached("/var//run") == "/var/run/docker.sock"

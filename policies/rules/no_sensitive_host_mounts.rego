@@ -57,17 +57,15 @@ findings := [result.finding(annotations, container, message, mount.path) |
 ]
 
 # At or under any listed path, or above one: one finding per mount, however many listed paths it reaches.
-# Each listed path cleaned once per evaluation, not once per mount it is compared with; the message names it
-# as it is listed.
+# A mount's source is clean in every shape's model; each listed path is cleaned once per evaluation, not once
+# per mount it is compared with, and the message names it as it is listed.
 listed_paths := [{"listed": listed, "clean": host_paths.clean(listed)} | some listed in sensitive_paths]
 
 exposure(source) := concat("", ["the host path ", source]) if {
-	clean_source := host_paths.clean(source)
 	some listed in listed_paths
-	host_paths.clean_at_or_under(clean_source, listed.clean)
+	host_paths.at_or_under(source, listed.clean)
 } else := concat("", [source, ", which holds the sensitive host path ", held[0]]) if {
-	clean_source := host_paths.clean(source)
-	held := [listed.listed | some listed in listed_paths; host_paths.clean_holds(clean_source, listed.clean)]
+	held := [listed.listed | some listed in listed_paths; host_paths.holds(source, listed.clean)]
 	count(held) > 0
 }
 

@@ -171,12 +171,15 @@ function checkContinuationLines(rec: Rec, kind: string | null, parent: Rec | und
   }
 }
 
+/** The first offset from `from` that is neither space, a line break nor a comment (or `end`). */
 function contentStart(input: string, from: number, end: number): number {
   let i = from;
   while (i < end) {
     const c = input.charCodeAt(i);
-    if (c === 0x23) i = input.indexOf("\n", i) === -1 ? end : input.indexOf("\n", i); // # a comment
-    else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i += 1;
+    if (c === 0x23) {
+      const eol = input.indexOf("\n", i); // # a comment, to its line's end
+      i = eol === -1 ? end : eol;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i += 1;
     else break;
   }
   return i;
